@@ -20,7 +20,7 @@ public final class MongoStore {
     public static synchronized String uri() {
         if (shared == null) {
             shared = new MongoServer(new MemoryBackend());
-            InetSocketAddress address = shared.bind("127.0.0.1", 0);
+            InetSocketAddress address = shared.bind();
             uri = "mongodb://127.0.0.1:" + address.getPort();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::shutdownNow, "mongo-store-stop"));
         }
