@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -178,6 +179,29 @@ class ComposeFileTest {
     void registryIsApicurio2WithTheSameApiMajorAsTheServices() {
         assertThat(stringAt(services.get("registry"), "image")).matches("^apicurio/apicurio-registry-[a-z]+:2\\.[0-9.]+Final$");
         assertThat(healthcheck("registry")).contains("/health/ready");
+    }
+
+    @Test
+    void registryKeepsSchemasInAJournalTopicCreatedByTheTopicsContainer() {
+        Object registry = services.get("registry");
+
+        assertThat(stringAt(registry, "image")).startsWith("apicurio/apicurio-registry-kafkasql:");
+        assertThat(environment("registry")).containsEntry("REGISTRY_KAFKASQL_TOPIC_AUTO_CREATE", "false")
+                .containsEntry("REGISTRY_KAFKASQL_TOPIC", "kafkasql-journal");
+        assertThat(stringAt(registry, "depends_on", "topics", "condition")).isEqualTo("service_completed_successfully");
+        assertThat(commandText(services.get("topics"))).contains("--topic kafkasql-journal --partitions 1");
+    }
+
+    @Test
+    void gatewayRoutesToEveryServiceByServiceName() {
+        Map<String, String> env = environment("gateway");
+
+        SERVICES.forEach((name, port) -> {
+            if (!name.equals("gateway")) {
+                assertThat(env).containsEntry("VAKSAM_GATEWAY_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_URI",
+                        "http://" + name + ":" + port);
+            }
+        });
     }
 
     @Test

@@ -1,6 +1,7 @@
 package se.goteborg.vaksam.deploycheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static se.goteborg.vaksam.deploycheck.Deployables.SERVICES;
 
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +37,19 @@ class DockerfileTest {
     void copiesTheServiceJarBuiltByMaven(String name) throws IOException {
         assertThat(instructions(name, "COPY")).containsExactly("target/" + name + ".jar /app/app.jar");
         assertThat(instructions(name, "ENTRYPOINT")).containsExactly("[\"java\", \"-jar\", \"/app/app.jar\"]");
+    }
+
+    /** The Dockerfile copies target/<name>.jar, so the Maven build must name the jar after the service. */
+    @ParameterizedTest
+    @MethodSource("applicationServices")
+    void mavenBuildProducesTheJarTheDockerfileCopies(String name) throws IOException {
+        String pom = Files.readString(Deployables.ROOT.resolve("services").resolve(name).resolve("pom.xml"));
+        assumeFalse(pom.contains("<packaging>pom</packaging>"), name + " is still a placeholder module");
+        Matcher finalName = Pattern.compile("<finalName>\\s*([^<]+?)\\s*</finalName>").matcher(pom);
+
+        assertThat(finalName.find()).as("%s/pom.xml sets <finalName>", name).isTrue();
+        assertThat(finalName.group(1)).isIn("${project.artifactId}", name);
+        assertThat(pom).contains("<artifactId>" + name + "</artifactId>");
     }
 
     @ParameterizedTest

@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -215,6 +216,14 @@ class HelmChartTest {
                 .containsEntry("VAKSAM_DEMO_ENABLED", "false")
                 .containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "VAKSAM_REGISTRY_URL")
                 .doesNotContainKey("VAKSAM_MONGO_URI");
+        SERVICES.forEach((name, port) -> {
+            String key = "VAKSAM_GATEWAY_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_URI";
+            if (name.equals("gateway")) {
+                assertThat(config).doesNotContainKey(key);
+            } else {
+                assertThat(config).containsEntry(key, "http://" + FULLNAME + "-" + name + ":" + port);
+            }
+        });
         assertThat(decodedSecretData(single(defaults, "Secret"))).containsKey("VAKSAM_MONGO_URI");
         assertNoSecretOutsideSecrets(defaults);
     }
