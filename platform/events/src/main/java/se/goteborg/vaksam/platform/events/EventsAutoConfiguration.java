@@ -138,9 +138,9 @@ public class EventsAutoConfiguration {
     private DefaultErrorHandler errorHandler(KafkaTemplate<String, SpecificRecord> eventTemplate,
                                              long initialInterval, int maxAttempts) {
         Map<String, Object> rawConfig = new HashMap<>(noLossProducer());
-        rawConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        rawConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         rawConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaTemplate<byte[], byte[]> rawTemplate = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(rawConfig));
+        KafkaTemplate<String, byte[]> rawTemplate = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(rawConfig));
 
         // Undecodable records are parked as their original bytes; records that failed in handling keep their Avro form.
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();

@@ -41,8 +41,8 @@ public final class Topics {
             new Topic<>("vaksam.member.changed.v1", String.class, MemberChanged.class, 3, null, true);
 
     /** Records no consumer could handle, with the original topic, partition, offset and error in headers. */
-    public static final Topic<byte[], Object> DEAD_LETTER =
-            new Topic<>("vaksam.dlt.v1", byte[].class, Object.class, 3, Duration.ofDays(30), false);
+    public static final Topic<String, Object> DEAD_LETTER =
+            new Topic<>("vaksam.dlt.v1", String.class, Object.class, 3, Duration.ofDays(30), false);
 
     public static final List<Topic<?, ?>> ALL = List.of(TIP_SUBMITTED, PREMISES_ASSESSED, ALERT_ROUTED,
             ALERT_STATUS_CHANGED, FOLLOW_UP_MESSAGE, MEMBER_CHANGED, DEAD_LETTER);
