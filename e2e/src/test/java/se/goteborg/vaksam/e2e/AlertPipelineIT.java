@@ -1,0 +1,177 @@
+package se.goteborg.vaksam.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import se.goteborg.vaksam.devstack.Devstack;
+import se.goteborg.vaksam.devstack.RunningDevstack;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole system as users meet it: the local stack (real KRaft broker, registry, Mongo-compatible store,
+ * identity, every service and the gateway) on free ports, driven only through the gateway with demo member keys
+ * and tokens from identity.
+ */
+class AlertPipelineIT {
+
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dataDir;
+    static RunningDevstack stack;
+    static Vaksam vaksam;
+
+    @BeforeAll
+    static void startTheSystem() {
+        stack = Devstack.builder().dataDir(dataDir).freePorts().start();
+        vaksam = new Vaksam(stack.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aSuspectedMinorAtAHotelReachesSocialServicesAndPoliceAtOnceAndNotMikamottagningen() {
+        String tipId = accepted(vaksam.submitTip("hotel", "demo-hotel-key", hotelTip("YES", "SEXUAL",
+                List.of("YOUNG_PERSON_WITH_OLDER_ADULT", "PAID_CASH_OR_PREPAID"), hotel("Drottninggatan 3", "411 14"))));
+
+        JsonNode children = awaitAlert("social-children-demo", tipId);
+        JsonNode police = awaitAlert("police-demo", tipId);
+
+        assertThat(children.get("priority").asString()).isEqualTo("IMMEDIATE");
+        assertThat(police.get("priority").asString()).isEqualTo("IMMEDIATE");
+        assertThat(children.get("recipient").asString()).isEqualTo("SOCIAL_SERVICES_CHILDREN");
+        assertThat(vaksam.alertsForTip("mika-demo", tipId)).isEmpty();
+        assertThat(vaksam.alertsForTip("region-coordinators-demo", tipId)).isEmpty();
+    }
+
+    @Test
+    void aTaxiTipAboutAnAdultWithControlIndicatorsReachesPoliceMikamottagningenAndRegionCoordinatorsAsHigh() {
+        Map<String, Object> tip = baseTip("NO", "SEXUAL", List.of("COMPANION_CONTROLS", "NO_OWN_ID_OR_MONEY"));
+        tip.put("trip", Map.of(
+                "pickup", Map.of("address", Map.of("streetAddress", "Nils Ericsonsplatsen 4", "postalCode", "411 03",
+                        "city", "Göteborg"), "time", minutesAgo(40)),
+                "dropoff", Map.of("address", Map.of("streetAddress", "Första Långgatan 20", "postalCode", "413 27",
+                        "city", "Göteborg"), "time", minutesAgo(25)),
+                "passengers", 2,
+                "vehicleRef", "ABC123"));
+        String tipId = accepted(vaksam.submitTip("taxi", "demo-taxi-key", tip));
+
+        for (String client : List.of("police-demo", "mika-demo", "region-coordinators-demo")) {
+            JsonNode alert = awaitAlert(client, tipId);
+            assertThat(alert.get("priority").asString()).as(client).isEqualTo("HIGH");
+        }
+        assertThat(vaksam.alertsForTip("social-children-demo", tipId)).isEmpty();
+    }
+
+    @Test
+    void aTipAboutCityLetPremisesAlsoReachesTheLettingsGroupWithoutPersonalData() {
+        String canary = "canary-" + UUID.randomUUID();
+        Map<String, Object> tip = hotelTip("NO", "SEXUAL", List.of("STREAM_OF_MEN", "MANY_VISITORS_TO_ROOM"),
+                hotel("Kungsgatan 12", "411 19"));
+        tip.put("description", "Many men visit room 12 every evening " + canary);
+        tip.put("reporterContact", "night reception " + canary);
+        String tipId = accepted(vaksam.submitTip("hotel", "demo-hotel-key", tip));
+
+        JsonNode lettings = awaitAlert("lettings-demo", tipId);
+        Vaksam.Response detail = vaksam.alert("lettings-demo", lettings.get("alertId").asString());
+        assertThat(detail.status()).isEqualTo(200);
+        assertThat(detail.body().get("premises")).isNotNull();
+        assertThat(detail.raw()).doesNotContain(canary).doesNotContain("description").doesNotContain("reporterContact");
+        assertThat(detail.body().has("details")).isFalse();
+
+        JsonNode police = awaitAlert("police-demo", tipId);
+        Vaksam.Response policeDetail = vaksam.alert("police-demo", police.get("alertId").asString());
+        assertThat(policeDetail.body().get("details").get("description").asString()).contains(canary);
+    }
+
+    @Test
+    void aRecipientAcknowledgesItsAlert() {
+        String tipId = accepted(vaksam.submitTip("hotel", "demo-hotel-key", hotelTip("NO", "LABOUR",
+                List.of("MORE_PEOPLE_THAN_BEDS"), hotel("Vasagatan 40", "411 37"))));
+        JsonNode police = awaitAlert("police-demo", tipId);
+
+        Vaksam.Response ack = vaksam.acknowledge("police-demo", police.get("alertId").asString());
+
+        assertThat(ack.status()).isEqualTo(200);
+        Awaitility.await("acknowledged in the inbox").atMost(DELIVERY).until(() ->
+                "ACKNOWLEDGED".equals(awaitAlert("police-demo", tipId).get("status").asString()));
+        assertThat(vaksam.acknowledge("mika-demo", police.get("alertId").asString()).status())
+                .as("another recipient's alert").isEqualTo(404);
+    }
+
+    @Test
+    void badInputIsRefusedWithProblemDetailsThroughTheGateway() {
+        Vaksam.Response unknownKey = vaksam.submitTip("hotel", "not-a-member-key",
+                hotelTip("NO", "SEXUAL", List.of("STREAM_OF_MEN"), hotel("Kungsgatan 1", "411 19")));
+        assertThat(unknownKey.status()).isEqualTo(401);
+        assertThat(unknownKey.contentType()).startsWith("application/problem+json");
+
+        Vaksam.Response unknownIndicator = vaksam.submitTip("hotel", "demo-hotel-key",
+                hotelTip("NO", "SEXUAL", List.of("LOOKS_SUSPICIOUS"), hotel("Kungsgatan 1", "411 19")));
+        assertThat(unknownIndicator.status()).isEqualTo(400);
+        assertThat(unknownIndicator.contentType()).startsWith("application/problem+json");
+        assertThat(unknownIndicator.raw()).contains("indicators");
+
+        Vaksam.Response malformed = vaksam.submitRaw("hotel", "demo-hotel-key", "application/json", "{\"observedAt\":");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+    }
+
+    private static String accepted(Vaksam.Response response) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        assertThat(response.body().get("receiptCode").asString()).isNotBlank();
+        return response.body().get("tipId").asString();
+    }
+
+    private static JsonNode awaitAlert(String client, String tipId) {
+        return Awaitility.await("an alert for tip " + tipId + " in the inbox of " + client)
+                .atMost(DELIVERY)
+                .until(() -> vaksam.alertsForTip(client, tipId), alerts -> alerts.size() == 1)
+                .get(0);
+    }
+
+    private static Map<String, Object> hotelTip(String suspectedMinor, String exploitationType, List<String> indicators,
+                                                Map<String, Object> premises) {
+        Map<String, Object> tip = baseTip(suspectedMinor, exploitationType, indicators);
+        tip.put("premises", premises);
+        return tip;
+    }
+
+    private static Map<String, Object> baseTip(String suspectedMinor, String exploitationType, List<String> indicators) {
+        Map<String, Object> tip = new LinkedHashMap<>();
+        tip.put("observedAt", minutesAgo(30));
+        tip.put("indicators", indicators);
+        tip.put("suspectedMinor", suspectedMinor);
+        tip.put("immediateDanger", false);
+        tip.put("exploitationType", exploitationType);
+        return tip;
+    }
+
+    private static Map<String, Object> hotel(String streetAddress, String postalCode) {
+        return Map.of("name", "Demohotellet Göteborg", "streetAddress", streetAddress, "postalCode", postalCode,
+                "city", "Göteborg", "room", "412");
+    }
+
+    private static String minutesAgo(int minutes) {
+        return Instant.now().minus(minutes, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}
