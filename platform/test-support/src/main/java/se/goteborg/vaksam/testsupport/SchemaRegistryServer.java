@@ -36,6 +36,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private static final int START_ATTEMPTS = 3;
 
     private static SchemaRegistryServer shared;
+    private static RuntimeException sharedFailure;
 
     private final Process process;
     private final int port;
@@ -62,8 +63,17 @@ public final class SchemaRegistryServer implements AutoCloseable {
      * running for the other tests. Tests sharing it keep apart by using their own topic and artifact names.
      */
     public static synchronized SchemaRegistryServer shared() {
+        if (sharedFailure != null) {
+            // Fail fast: every later test would otherwise wait out the same start-up failure again.
+            throw new IllegalStateException("The shared schema registry failed to start earlier", sharedFailure);
+        }
         if (shared == null) {
-            shared = start(true);
+            try {
+                shared = start(true);
+            } catch (RuntimeException e) {
+                sharedFailure = e;
+                throw e;
+            }
         }
         return shared;
     }
