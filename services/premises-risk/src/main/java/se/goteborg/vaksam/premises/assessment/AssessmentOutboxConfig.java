@@ -1,0 +1,20 @@
+package se.goteborg.vaksam.premises.assessment;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.mongodb.reactivestreams.client.MongoDatabase;
+
+import se.goteborg.vaksam.platform.events.EventPublisher;
+import se.goteborg.vaksam.platform.events.OutboxRelay;
+
+@Configuration(proxyBeanMethods = false)
+class AssessmentOutboxConfig {
+
+    @Bean
+    OutboxRelay assessmentsRelay(MongoDatabase database, EventPublisher publisher) {
+        return new OutboxRelay(database.getCollection(AssessmentRepository.COLLECTION), publisher, Duration.ofSeconds(1));
+    }
+}
