@@ -1,0 +1,29 @@
+package se.goteborg.vaksam.devstack;
+
+import java.util.List;
+
+/** The demo data that only the local run seeds (DESIGN.md, "Local demo data"). */
+public final class DemoCredentials {
+
+    public static final String HOTEL_MEMBER_KEY = "demo-hotel-key";
+    public static final String TAXI_MEMBER_KEY = "demo-taxi-key";
+
+    /** OAuth2 clients (client credentials, client_secret_basic); the secret is always {@code <client>-secret}. */
+    public static final List<Client> CLIENTS = List.of(
+            new Client("police-demo", "recipient POLICE"),
+            new Client("mika-demo", "recipient MIKAMOTTAGNINGEN"),
+            new Client("social-children-demo", "recipient SOCIAL_SERVICES_CHILDREN"),
+            new Client("region-coordinators-demo", "recipient REGION_COORDINATORS"),
+            new Client("lettings-demo", "recipient LETTINGS_GROUP, lettings register"),
+            new Client("coordinator-demo", "Göteborg & Co coordinator"));
+
+    private DemoCredentials() {
+    }
+
+    public record Client(String clientId, String purpose) {
+
+        public String secret() {
+            return clientId + "-secret";
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package se.goteborg.vaksam.devstack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns ports, paths and options into the command, environment and health probe of each child. */
+final class StackPlan {
+
+    /** Small heaps and C1 only: the services start several times faster and stay well under 300 MB each. */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of(
+            "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+    /** The broker and the store carry every service's traffic, so they keep the optimising compiler. */
+    static final List<String> INFRASTRUCTURE_JVM_OPTIONS = List.of(
+            "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+
+    private final Path repositoryRoot;
+    private final DataLayout data;
+    private final Ports ports;
+    private final boolean demoEnabled;
+    private final Map<String, String> extraEnvironment;
+    private final Map<Component, List<String>> jvmOptions;
+    private final Path java;
+
+    StackPlan(Path repositoryRoot, DataLayout data, Ports ports, boolean demoEnabled,
+              Map<String, String> extraEnvironment, Map<Component, List<String>> jvmOptions, Path java) {
+        this.repositoryRoot = repositoryRoot;
+        this.data = data;
+        this.ports = ports;
+        this.demoEnabled = demoEnabled;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
+        this.jvmOptions = jvmOptions.isEmpty() ? Map.of() : new EnumMap<>(jvmOptions);
+        this.java = java;
+    }
+
+    /** The specs of the chosen components in start order; dependencies outside the choice are dropped. */
+    List<ChildSpec> specs(Set<Component> chosen) {
+        List<ChildSpec> specs = new ArrayList<>();
+        for (Component component : Component.values()) {
+            if (chosen.contains(component)) {
+                specs.add(spec(component, chosen));
+            }
+        }
+        return specs;
+    }
+
+    static Path jar(Path repositoryRoot, Component component) {
+        return switch (component) {
+            case KAFKA_BROKER, MONGO_STORE -> repositoryRoot.resolve("devstack").resolve(component.id())
+                    .resolve("target").resolve(component.id() + ".jar");
+            case SCHEMA_REGISTRY -> repositoryRoot.resolve("devstack").resolve("schema-registry")
+                    .resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+            default -> repositoryRoot.resolve("services").resolve(component.id())
+                    .resolve("target").resolve(component.id() + ".jar");
+        };
+    }
+
+    static Set<Component> dependencies(Component component) {
+        return switch (component) {
+            case KAFKA_BROKER, MONGO_STORE, SCHEMA_REGISTRY -> EnumSet.noneOf(Component.class);
+            case IDENTITY -> EnumSet.of(Component.MONGO_STORE);
+            // The gateway needs no service to start; it only forwards to them once they are up.
+            case GATEWAY -> EnumSet.of(Component.IDENTITY);
+            default -> Component.infrastructure();
+        };
+    }
+
+    String gatewayUrl() {
+        return "http://localhost:" + ports.get(Port.GATEWAY);
+    }
+
+    String identityUrl() {
+        return "http://localhost:" + ports.get(Port.IDENTITY);
+    }
+
+    String registryUrl() {
+        return "http://localhost:" + ports.get(Port.REGISTRY) + "/apis/registry/v2";
+    }
+
+    String kafkaBootstrap() {
+        return "localhost:" + ports.get(Port.KAFKA);
+    }
+
+    String mongoUri() {
+        return "mongodb://localhost:" + ports.get(Port.MONGO);
+    }
+
+    String url(Component component) {
+        return "http://localhost:" + ports.get(component.port());
+    }
+
+    private ChildSpec spec(Component component, Set<Component> chosen) {
+        Path jar = jar(repositoryRoot, component);
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions.getOrDefault(component,
+                component.isSpringBoot() || component == Component.SCHEMA_REGISTRY
+                        ? SERVICE_JVM_OPTIONS : INFRASTRUCTURE_JVM_OPTIONS));
+        // Names the process in ps output, so a stray child is easy to recognise.
+        command.add("-Dvaksam.devstack=" + component.id());
+        Map<String, String> env = new LinkedHashMap<>();
+        HealthProbe probe;
+        switch (component) {
+            case KAFKA_BROKER -> {
+                command.addAll(List.of("-jar", jar.toString(),
+                        "--port=" + ports.get(Port.KAFKA),
+                        "--controller-port=" + ports.get(Port.KAFKA_CONTROLLER),
+                        "--log-dir=" + data.kafka()));
+                probe = HealthProbe.tcp(ports.get(Port.KAFKA));
+            }
+            case MONGO_STORE -> {
+                command.addAll(List.of("-jar", jar.toString(),
+                        "--port=" + ports.get(Port.MONGO),
+                        "--file=" + data.mongoFile()));
+                probe = HealthProbe.tcp(ports.get(Port.MONGO));
+            }
+            case SCHEMA_REGISTRY -> {
+                command.add("-Dquarkus.http.port=" + ports.get(Port.REGISTRY));
+                command.addAll(List.of("-jar", jar.toString()));
+                // The registry's default H2 database is in memory; a file keeps schema ids stable across runs,
+                // which records already on the topics refer to.
+                env.put("REGISTRY_DATASOURCE_URL", "jdbc:h2:file:" + data.registryDatabase());
+                probe = HealthProbe.http(URI.create(registryUrl() + "/system/info"));
+            }
+            default -> {
+                command.addAll(List.of("-jar", jar.toString()));
+                env.putAll(springEnvironment(component));
+                probe = HealthProbe.http(URI.create(url(component) + "/actuator/health"));
+            }
+        }
+        Set<Component> dependsOn = EnumSet.noneOf(Component.class);
+        for (Component dependency : dependencies(component)) {
+            if (chosen.contains(dependency)) {
+                dependsOn.add(dependency);
+            }
+        }
+        return new ChildSpec(component, jar, command, env, probe, dependsOn, data.logFile(component));
+    }
+
+    private Map<String, String> springEnvironment(Component component) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(ports.get(component.port())));
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+        env.put("VAKSAM_REGISTRY_URL", registryUrl());
+        env.put("VAKSAM_MONGO_URI", mongoUri());
+        env.put("VAKSAM_MONGO_DATABASE", component.id());
+        env.put("VAKSAM_SECURITY_ISSUER", gatewayUrl());
+        env.put("VAKSAM_SECURITY_JWK_SET_URI", identityUrl() + "/oauth2/jwks");
+        env.put("VAKSAM_DEMO_ENABLED", String.valueOf(demoEnabled));
+        if (component == Component.GATEWAY) {
+            for (Component routed : EnumSet.of(Component.IDENTITY, Component.NETWORK_COORDINATION,
+                    Component.TIP_INTAKE, Component.PREMISES_RISK, Component.ALERT_ROUTING, Component.ALERT_INBOX)) {
+                env.put("VAKSAM_GATEWAY_" + routed.id().toUpperCase(Locale.ROOT).replace('-', '_') + "_URI",
+                        url(routed));
+            }
+        }
+        env.putAll(extraEnvironment);
+        return env;
+    }
+}
