@@ -29,7 +29,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final String REGISTRY_API = "/apis/registry/v2";
     private static final String CCOMPAT_API = "/apis/ccompat/v7";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    // About 4 s on an idle 2-core machine, but close to a minute while parallel builds saturate it.
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     // A free port can be taken by someone else between probing and the registry binding it.
