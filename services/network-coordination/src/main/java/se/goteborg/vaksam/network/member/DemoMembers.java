@@ -1,0 +1,86 @@
+package se.goteborg.vaksam.network.member;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import se.goteborg.vaksam.events.member.MemberType;
+
+/**
+ * The two demo members of the local run, with the intake keys the README names. Fixed ids make seeding an upsert:
+ * a second run finds them unchanged and publishes nothing. Health stays DOWN until they are in place, so the local
+ * run is only reported ready once a demo tip would be accepted.
+ */
+@Component
+@ConditionalOnBooleanProperty("vaksam.demo.enabled")
+class DemoMembers implements ApplicationListener<ApplicationReadyEvent>, ReactiveHealthIndicator, DisposableBean {
+
+    static final String HOTEL_ID = "demo-hotel";
+    static final String TAXI_ID = "demo-taxi";
+    static final String HOTEL_KEY = "demo-hotel-key";
+    static final String TAXI_KEY = "demo-taxi-key";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoMembers.class);
+
+    private final MemberService service;
+    private final Clock clock;
+    private volatile boolean seeded;
+    private volatile Disposable seeding;
+
+    DemoMembers(MemberService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        seeding = seed()
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10))
+                        .doBeforeRetry(retry -> log.warn("Seeding demo members failed, retrying: {}",
+                                retry.failure().toString())))
+                .subscribe(changed -> {
+                    seeded = true;
+                    log.info("Demo members in place ({} changed)", changed);
+                });
+    }
+
+    /** Emits how many demo members had to be created or changed. */
+    Mono<Long> seed() {
+        return Flux.fromIterable(desired()).concatMap(service::ensure).filter(Boolean::booleanValue).count();
+    }
+
+    private List<Member> desired() {
+        return List.of(
+                Member.enrolled(HOTEL_ID, MemberType.HOTEL, "Demohotellet Göteborg", "556000-0001", "Centrum",
+                        IntakeKeys.hash(HOTEL_KEY), clock.instant()),
+                Member.enrolled(TAXI_ID, MemberType.TAXI, "Demotaxi Väst", "556000-0019", "Hisingen",
+                        IntakeKeys.hash(TAXI_KEY), clock.instant()));
+    }
+
+    @Override
+    public Mono<Health> health() {
+        return Mono.just(seeded ? Health.up().build() : Health.down().withDetail("demoMembers", "seeding").build());
+    }
+
+    @Override
+    public void destroy() {
+        Disposable running = seeding;
+        if (running != null) {
+            running.dispose();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package se.goteborg.vaksam.network.member;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/** Enrolment, suspension, revocation and key rotation of member organisations. */
+@Service
+class MemberService {
+
+    private static final Logger log = LoggerFactory.getLogger(MemberService.class);
+    private static final int CONCURRENT_CHANGE_ATTEMPTS = 5;
+
+    private final MemberRepository repository;
+    private final Clock clock;
+
+    MemberService(MemberRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    Flux<Member> list() {
+        return repository.findAll();
+    }
+
+    Mono<Member> get(String memberId) {
+        return repository.findById(memberId).switchIfEmpty(Mono.error(() -> notFound()));
+    }
+
+    Mono<IssuedKey> enrol(NewMember request) {
+        String key = IntakeKeys.generate();
+        Member member = Member.enrolled(UUID.randomUUID().toString(), request.type(), request.name(),
+                request.orgNumber(), request.district(), IntakeKeys.hash(key), clock.instant());
+        return repository.insert(member)
+                .doOnNext(m -> log.info("Member {} enrolled ({})", m.memberId(), m.type()))
+                .map(m -> new IssuedKey(m, key));
+    }
+
+    Mono<Member> revoke(String memberId) {
+        return change(memberId, member -> member.revoked(clock.instant()), "revoked");
+    }
+
+    Mono<Member> suspend(String memberId) {
+        return change(memberId, member -> member.suspended(clock.instant()), "suspended");
+    }
+
+    Mono<Member> activate(String memberId) {
+        return change(memberId, member -> member.activated(clock.instant()), "activated");
+    }
+
+    Mono<IssuedKey> rotateKey(String memberId) {
+        String key = IntakeKeys.generate();
+        String hash = IntakeKeys.hash(key);
+        return change(memberId, member -> member.withOnlyKey(hash, clock.instant()), "given a new intake key")
+                .map(member -> new IssuedKey(member, key));
+    }
+
+    /**
+     * Brings a member with a fixed id to the desired state, creating it if needed; emits whether anything changed,
+     * so seeding the same data again publishes nothing.
+     */
+    Mono<Boolean> ensure(Member desired) {
+        return Mono.defer(() -> repository.findById(desired.memberId())
+                        .flatMap(current -> current.sameStateAs(desired)
+                                ? Mono.just(false)
+                                : repository.update(current, current.withStateOf(desired, clock.instant()))
+                                        .flatMap(updated -> updated ? Mono.just(true) : Mono.error(new ConcurrentChange())))
+                        .switchIfEmpty(Mono.defer(() -> repository.insert(desired).thenReturn(true)
+                                .onErrorMap(MemberService::isDuplicateKey, e -> new ConcurrentChange()))))
+                .retryWhen(concurrentChanges());
+    }
+
+    private Mono<Member> change(String memberId, UnaryOperator<Member> transition, String what) {
+        return Mono.defer(() -> get(memberId).flatMap(current -> {
+                    Member next = transition.apply(current);
+                    if (next == current) {
+                        return Mono.just(current);
+                    }
+                    return repository.update(current, next)
+                            .flatMap(updated -> updated ? Mono.just(next) : Mono.<Member>error(new ConcurrentChange()))
+                            .doOnNext(m -> log.info("Member {} {}", m.memberId(), what));
+                }))
+                .retryWhen(concurrentChanges());
+    }
+
+    private static Retry concurrentChanges() {
+        return Retry.max(CONCURRENT_CHANGE_ATTEMPTS)
+                .filter(ConcurrentChange.class::isInstance)
+                .onRetryExhaustedThrow((spec, signal) -> new ResponseStatusException(HttpStatus.CONFLICT,
+                        "The member is being changed by someone else; try again."));
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        return e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such member.");
+    }
+
+    /** Another writer changed the member between our read and our write; the change is tried again on fresh state. */
+    private static final class ConcurrentChange extends RuntimeException {
+        ConcurrentChange() {
+            super(null, null, false, false);
+        }
+    }
+}

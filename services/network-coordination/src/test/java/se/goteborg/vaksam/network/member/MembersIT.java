@@ -1,0 +1,216 @@
+package se.goteborg.vaksam.network.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+
+import reactor.core.publisher.Mono;
+import se.goteborg.vaksam.events.member.MemberChanged;
+import se.goteborg.vaksam.events.member.MemberStatus;
+import se.goteborg.vaksam.network.NetworkCoordinationApplication;
+import se.goteborg.vaksam.network.TestTokens;
+import se.goteborg.vaksam.network.TopicRecords;
+import se.goteborg.vaksam.network.TopicRecords.Record;
+import se.goteborg.vaksam.platform.events.Outbox;
+import se.goteborg.vaksam.platform.events.Topics;
+import se.goteborg.vaksam.testsupport.KafkaBroker;
+import se.goteborg.vaksam.testsupport.MongoStore;
+import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
+
+@SpringBootTest(classes = NetworkCoordinationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"vaksam.mongo.database=network-members-it", "vaksam.security.issuer=" + TestTokens.ISSUER})
+class MembersIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
+        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
+        registry.add("vaksam.mongo.uri", MongoStore::uri);
+        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
+    }
+
+    @LocalServerPort int port;
+    @Autowired MongoDatabase database;
+
+    @Test
+    void enrollingPublishesTheKeyHashOnlyAndRevokingPublishesOnce() {
+        Map<String, Object> issued = enrol("HOTEL", "Hotell Kvarnen", "556000-0001");
+        String key = (String) issued.get("intakeKey");
+        String memberId = member(issued).get("memberId").toString();
+        assertThat(key).startsWith("vk_").hasSizeGreaterThan(40);
+        assertThat(member(issued)).containsEntry("status", "ACTIVE").containsEntry("intakeKeys", 1)
+                .containsEntry("orgNumber", "556000-0001").doesNotContainKey("intakeKeyHashes");
+
+        Record<MemberChanged> enrolled = awaitRecords(memberId, 1).get(0);
+        assertThat(enrolled.value().getStatus()).isEqualTo(MemberStatus.ACTIVE);
+        assertThat(enrolled.value().getIntakeKeyHashes()).containsExactly(IntakeKeys.hash(key));
+        assertThat(new String(enrolled.raw(), StandardCharsets.ISO_8859_1)).doesNotContain(key);
+        assertThat(storedDocument(memberId).toJson()).doesNotContain(key);
+
+        Map<String, Object> revoked = post("/api/v1/members/" + memberId + "/revoke", TestTokens.coordinator())
+                .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+        assertThat(revoked).containsEntry("status", "REVOKED").containsEntry("intakeKeys", 0);
+        Record<MemberChanged> revocation = awaitRecords(memberId, 2).get(1);
+        assertThat(revocation.value().getStatus()).isEqualTo(MemberStatus.REVOKED);
+        assertThat(revocation.value().getIntakeKeyHashes()).isEmpty();
+
+        post("/api/v1/members/" + memberId + "/revoke", TestTokens.coordinator())
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("REVOKED");
+        awaitOutboxEmpty(memberId);
+        assertThat(records(memberId)).as("revoking twice publishes once").hasSize(2);
+
+        post("/api/v1/members/" + memberId + "/suspend", TestTokens.coordinator())
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        post("/api/v1/members/" + memberId + "/keys", TestTokens.coordinator())
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void rotatingReplacesTheKeyAndSuspensionKeepsIt() {
+        Map<String, Object> issued = enrol("TAXI", "Taxi Test AB", "5561000018");
+        String memberId = member(issued).get("memberId").toString();
+        String firstKey = (String) issued.get("intakeKey");
+
+        Map<String, Object> rotated = post("/api/v1/members/" + memberId + "/keys", TestTokens.coordinator())
+                .expectStatus().isOk()
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody(JSON).returnResult().getResponseBody();
+        String secondKey = (String) rotated.get("intakeKey");
+        assertThat(secondKey).isNotEqualTo(firstKey);
+        assertThat(awaitRecords(memberId, 2).get(1).value().getIntakeKeyHashes())
+                .containsExactly(IntakeKeys.hash(secondKey));
+
+        post("/api/v1/members/" + memberId + "/suspend", TestTokens.coordinator())
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("SUSPENDED");
+        MemberChanged suspended = awaitRecords(memberId, 3).get(2).value();
+        assertThat(suspended.getStatus()).isEqualTo(MemberStatus.SUSPENDED);
+        assertThat(suspended.getIntakeKeyHashes()).containsExactly(IntakeKeys.hash(secondKey));
+
+        post("/api/v1/members/" + memberId + "/activate", TestTokens.coordinator())
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+        assertThat(awaitRecords(memberId, 4).get(3).value().getStatus()).isEqualTo(MemberStatus.ACTIVE);
+
+        client().get().uri("/api/v1/members").headers(h -> h.setBearerAuth(TestTokens.coordinator()))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.memberId == '" + memberId + "')].name").isEqualTo("Taxi Test AB")
+                .jsonPath("$[*].intakeKey").doesNotExist();
+        client().get().uri("/api/v1/members/" + memberId).headers(h -> h.setBearerAuth(TestTokens.coordinator()))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.type").isEqualTo("TAXI");
+    }
+
+    @Test
+    void onlyCoordinatorsMayManageMembers() {
+        client().get().uri("/api/v1/members").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().get().uri("/api/v1/members")
+                .headers(h -> h.setBearerAuth(TestTokens.token("police-demo", "POLICE", List.of("RECIPIENT"))))
+                .exchange().expectStatus().isForbidden();
+        client().post().uri("/api/v1/members")
+                .headers(h -> h.setBearerAuth(TestTokens.token("lettings-demo", "LETTINGS_GROUP", List.of("LETTINGS"))))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "HOTEL", "name", "X", "orgNumber", "556000-0001"))
+                .exchange().expectStatus().isForbidden();
+        client().get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void badInputIsAnsweredWithProblemDetailsNamingTheFields() {
+        client().post().uri("/api/v1/members").headers(h -> h.setBearerAuth(TestTokens.coordinator()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[*].field").value(fields -> assertThat((List<Object>) fields)
+                        .containsExactlyInAnyOrder("type", "name", "orgNumber"));
+        client().post().uri("/api/v1/members").headers(h -> h.setBearerAuth(TestTokens.coordinator()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "HOTEL", "name", "Hotell", "orgNumber", "556000-0002"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("orgNumber");
+        client().post().uri("/api/v1/members").headers(h -> h.setBearerAuth(TestTokens.coordinator()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "CASINO", "name", "Hotell", "orgNumber", "556000-0001"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("type");
+        client().post().uri("/api/v1/members").headers(h -> h.setBearerAuth(TestTokens.coordinator()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"type\": ")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().post().uri("/api/v1/members").headers(h -> h.setBearerAuth(TestTokens.coordinator()))
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("HOTEL")
+                .exchange().expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        post("/api/v1/members/no-such-member/revoke", TestTokens.coordinator())
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private Map<String, Object> enrol(String type, String name, String orgNumber) {
+        return client().post().uri("/api/v1/members").headers(h -> h.setBearerAuth(TestTokens.coordinator()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", type, "name", name, "orgNumber", orgNumber, "district", "Centrum"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/api/v1/members/[0-9a-f-]{36}")
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody(JSON).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> member(Map<String, Object> issued) {
+        return (Map<String, Object>) issued.get("member");
+    }
+
+    private WebTestClient.ResponseSpec post(String path, String token) {
+        return client().post().uri(path).headers(h -> h.setBearerAuth(token)).exchange();
+    }
+
+    private WebTestClient client() {
+        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
+    }
+
+    private List<Record<MemberChanged>> awaitRecords(String memberId, int count) {
+        return Awaitility.await(count + " MemberChanged records for " + memberId).atMost(DEADLINE)
+                .until(() -> records(memberId), records -> records.size() >= count);
+    }
+
+    private static List<Record<MemberChanged>> records(String memberId) {
+        return TopicRecords.<MemberChanged>readAll(Topics.MEMBER_CHANGED.name()).stream()
+                .filter(r -> memberId.equals(r.key()))
+                .toList();
+    }
+
+    private void awaitOutboxEmpty(String memberId) {
+        Awaitility.await("outbox of " + memberId + " emptied").atMost(DEADLINE)
+                .until(() -> Outbox.entries(storedDocument(memberId)).isEmpty());
+    }
+
+    private Document storedDocument(String memberId) {
+        return Mono.from(database.getCollection(MemberRepository.COLLECTION)
+                .find(Filters.eq("_id", memberId)).first()).block();
+    }
+}
