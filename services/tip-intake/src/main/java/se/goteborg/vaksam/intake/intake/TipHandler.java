@@ -1,0 +1,93 @@
+package se.goteborg.vaksam.intake.intake;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import reactor.core.publisher.Mono;
+import se.goteborg.vaksam.intake.intake.TipRequests.HotelTipRequest;
+import se.goteborg.vaksam.intake.intake.TipRequests.TaxiTipRequest;
+import se.goteborg.vaksam.intake.intake.TipRequests.TipRequest;
+import se.goteborg.vaksam.intake.member.MemberKeyFilter;
+import se.goteborg.vaksam.web.problem.InvalidFieldsException;
+import se.goteborg.vaksam.web.problem.RequestBodies;
+
+/**
+ * {@code POST /api/v1/tips/hotel} and {@code /taxi}. Every check happens before anything is stored, so a rejected
+ * request leaves no trace. Nothing about the sender (address, user agent, headers) is read beyond the member key and
+ * the Idempotency-Key.
+ */
+@Component
+class TipHandler {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private final TipValidator validator;
+    private final TipService service;
+
+    TipHandler(TipValidator validator, TipService service) {
+        this.validator = validator;
+        this.service = service;
+    }
+
+    Mono<ServerResponse> hotel(ServerRequest request) {
+        return submit(request, HotelTipRequest.class, validator::validate);
+    }
+
+    Mono<ServerResponse> taxi(ServerRequest request) {
+        return submit(request, TaxiTipRequest.class, validator::validate);
+    }
+
+    private <R extends TipRequest> Mono<ServerResponse> submit(ServerRequest request, Class<R> type,
+                                                                Function<R, Tip> validate) {
+        String memberId = MemberKeyFilter.memberId(request);
+        String idempotencyKey = request.headers().firstHeader(IDEMPOTENCY_KEY);
+        if (idempotencyKey != null && !Idempotency.isValidKey(idempotencyKey)) {
+            return Mono.error(InvalidFieldsException.of(IDEMPOTENCY_KEY,
+                    "must be 1 to " + Idempotency.MAX_KEY_LENGTH + " visible ASCII characters"));
+        }
+        if (!isJson(request)) {
+            return Mono.error(unsupportedMediaType());
+        }
+        return RequestBodies.required(request, type)
+                .flatMap(body -> service.submit(memberId, body, validate.apply(body), idempotencyKey))
+                .flatMap(submitted -> {
+                    TipReceipt receipt = submitted.receipt();
+                    return ServerResponse.created(URI.create("/api/v1/receipts/" + receipt.receiptCode()))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .headers(headers -> {
+                                if (submitted.replayed()) {
+                                    headers.set(REPLAYED, "true");
+                                }
+                            })
+                            .bodyValue(receipt);
+                });
+    }
+
+    private static boolean isJson(ServerRequest request) {
+        return request.headers().contentType()
+                .filter(type -> MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type))
+                .isPresent();
+    }
+
+    private static ErrorResponseException unsupportedMediaType() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "The request body must be JSON.");
+        problem.setProperty("errors", List.of(Map.of("field", HttpHeaders.CONTENT_TYPE,
+                "message", "must be application/json")));
+        ErrorResponseException exception = new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem, null);
+        exception.getHeaders().set("Accept-Post", MediaType.APPLICATION_JSON_VALUE);
+        return exception;
+    }
+}
