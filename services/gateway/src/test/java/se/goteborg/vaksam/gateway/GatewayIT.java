@@ -1,0 +1,210 @@
+package se.goteborg.vaksam.gateway;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The gateway in front of one stub server per service, each telling what request reached it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayIT {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Map<String, DisposableServer> STUBS = new LinkedHashMap<>();
+
+	static {
+		for (String service : new String[] { "identity", "tip-intake", "premises-risk", "alert-routing",
+				"alert-inbox", "network-coordination" }) {
+			STUBS.put(service, stub(service));
+		}
+	}
+
+	@LocalServerPort
+	private int port;
+
+	private WebTestClient client;
+
+	@DynamicPropertySource
+	static void serviceUris(DynamicPropertyRegistry registry) {
+		STUBS.forEach((service, server) -> registry.add("vaksam.gateway." + service + "-uri",
+				() -> "http://127.0.0.1:" + server.port()));
+	}
+
+	@AfterAll
+	static void stopStubs() {
+		STUBS.values().forEach(DisposableServer::disposeNow);
+	}
+
+	@BeforeEach
+	void client() {
+		// Generous: the build machine may run several test suites at once.
+		this.client = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/oauth2/token, identity", "/oauth2/jwks, identity", "/.well-known/openid-configuration, identity",
+			"/login, identity", "/login/oauth2/code/x, identity", "/logout, identity", "/userinfo, identity",
+			"/api/v1/tips/hotel, tip-intake", "/api/v1/receipts/ABCD-1234, tip-intake", "/intake/hotel, tip-intake",
+			"/api/v1/lettings/register, premises-risk", "/lettings/flagged, premises-risk",
+			"/api/v1/routing/rules, alert-routing", "/api/v1/alerts, alert-inbox",
+			"/api/v1/alerts/a-1/acknowledge, alert-inbox", "/inbox, alert-inbox",
+			"/api/v1/network/statistics, network-coordination", "/api/v1/members/m-1, network-coordination",
+			"/network/bulletins, network-coordination" })
+	void eachPathReachesItsServiceUnchanged(String path, String service) {
+		this.client.get()
+			.uri(path + "?page=2")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Stub", service)
+			.expectBody()
+			.jsonPath("$.uri")
+			.isEqualTo(path + "?page=2");
+	}
+
+	@Test
+	void authorizationHostAndBodyPassThrough() {
+		this.client.post()
+			.uri("/api/v1/tips/hotel")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer demo-hotel-key")
+			.header("Idempotency-Key", "k-1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"suspectedMinor\":\"NO\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals("X-Stub", "tip-intake")
+			.expectBody()
+			.jsonPath("$.method")
+			.isEqualTo("POST")
+			.jsonPath("$.authorization")
+			.isEqualTo("Bearer demo-hotel-key")
+			.jsonPath("$.idempotencyKey")
+			.isEqualTo("k-1")
+			.jsonPath("$.host")
+			.isEqualTo("localhost:" + this.port)
+			.jsonPath("$.body")
+			.isEqualTo("{\"suspectedMinor\":\"NO\"}");
+	}
+
+	@Test
+	void basicAuthReachesIdentity() {
+		this.client.post()
+			.uri("/oauth2/token")
+			.headers(headers -> headers.setBasicAuth("police-demo", "police-demo-secret"))
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("grant_type=client_credentials")
+			.exchange()
+			.expectHeader()
+			.valueEquals("X-Stub", "identity")
+			.expectBody()
+			.jsonPath("$.authorization")
+			.isEqualTo("Basic cG9saWNlLWRlbW86cG9saWNlLWRlbW8tc2VjcmV0")
+			.jsonPath("$.body")
+			.isEqualTo("grant_type=client_credentials");
+	}
+
+	@Test
+	void forwardedHeadersFromClientsAreNotTrusted() {
+		this.client.get()
+			.uri("/login")
+			.header("X-Forwarded-Host", "evil.example")
+			.header("Forwarded", "host=evil.example")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.forwarded")
+			.isEqualTo("")
+			.jsonPath("$.xForwardedHost")
+			.isEqualTo("");
+	}
+
+	@Test
+	void unknownPathsAreNotForwarded() {
+		for (String path : new String[] { "/api/v2/tips", "/inboxes" }) {
+			this.client.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.doesNotExist("X-Stub")
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo(404);
+		}
+	}
+
+	@Test
+	void healthIsTheGatewaysOwn() {
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("X-Stub")
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+	}
+
+	private static DisposableServer stub(String service) {
+		return HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> request.receive()
+				.aggregate()
+				.asString()
+				.defaultIfEmpty("")
+				.flatMap(body -> {
+					Map<String, Object> seen = new LinkedHashMap<>();
+					seen.put("method", request.method().name());
+					seen.put("uri", request.uri());
+					seen.put("host", header(request.requestHeaders().get("Host")));
+					seen.put("authorization", header(request.requestHeaders().get("Authorization")));
+					seen.put("idempotencyKey", header(request.requestHeaders().get("Idempotency-Key")));
+					seen.put("xForwardedHost", header(request.requestHeaders().get("X-Forwarded-Host")));
+					seen.put("forwarded", header(request.requestHeaders().get("Forwarded")));
+					seen.put("body", body);
+					return response.status("POST".equals(request.method().name()) && !request.uri().startsWith("/oauth2")
+							? 201 : 200)
+						.header("X-Stub", service)
+						.header("Content-Type", "application/json")
+						.sendString(Mono.just(JSON.writeValueAsString(seen)))
+						.then();
+				}))
+			.bindNow();
+	}
+
+	private static String header(String value) {
+		return value != null ? value : "";
+	}
+
+}
