@@ -51,6 +51,11 @@ public final class Devstack implements AutoCloseable {
     private final Duration stopTimeout;
     private final Consumer<String> progress;
     private final ScheduledExecutorService scheduler;
+    /**
+     * Children run in sessions of their own (see {@link ChildProcess}), so Ctrl-C on a test run or on
+     * the launcher reaches only this JVM; this hook passes it on.
+     */
+    private final Thread shutdownHook = new Thread(this::close, "devstack-stop");
 
     private final Map<Component, ChildProcess> children = new EnumMap<>(Component.class);
     private boolean started;
@@ -111,6 +116,7 @@ public final class Devstack implements AutoCloseable {
             }
             started = true;
         }
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             requireBuilt();
             requirePortsFree();
@@ -159,10 +165,18 @@ public final class Devstack implements AutoCloseable {
         running = false;
         List<Component> reversed = new ArrayList<>(children.keySet());
         Collections.reverse(reversed);
+        if (children.values().stream().anyMatch(ChildProcess::isAlive)) {
+            progress.accept("stopping, last started first");
+        }
         for (Component component : reversed) {
             stopChild(component);
         }
         scheduler.shutdownNow();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: this close() is the hook's own run.
+        }
     }
 
     synchronized void stop(Component component) {

@@ -19,7 +19,7 @@ public final class Launcher {
         if (exitCode >= 0) {
             System.exit(exitCode);
         }
-        // Up and running: only Ctrl-C (the shutdown hook) ends this process.
+        // Up and running: only Ctrl-C ends this process; the Devstack's shutdown hook stops the children.
         new CountDownLatch(1).await();
     }
 
@@ -57,13 +57,6 @@ public final class Launcher {
             err.println("devstack: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!devstack.isClosed()) {
-                out.println("Stopping Vaksam, last started first...");
-                devstack.close();
-                out.println("Vaksam stopped.");
-            }
-        }, "devstack-stop"));
         out.println("Starting Vaksam from " + root.get() + "; logs in " + devstack.data().logs());
         RunningDevstack running;
         try {

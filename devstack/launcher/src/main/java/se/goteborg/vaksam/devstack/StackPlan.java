@@ -14,12 +14,15 @@ import java.util.Set;
 /** Turns ports, paths and options into the command, environment and health probe of each child. */
 final class StackPlan {
 
-    /** Small heaps and C1 only: the services start several times faster and stay well under 300 MB each. */
+    /**
+     * C1 only: the services start several times faster. A small initial heap lets each grow only as far
+     * as it needs; a full 256 MB from the start would cost every idle service some 60 MB more RSS.
+     */
     static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+            "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
     /** The broker and the store carry every service's traffic, so they keep the optimising compiler. */
     static final List<String> INFRASTRUCTURE_JVM_OPTIONS = List.of(
-            "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+            "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     private final Path repositoryRoot;
     private final DataLayout data;

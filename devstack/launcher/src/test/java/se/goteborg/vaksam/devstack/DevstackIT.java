@@ -51,14 +51,21 @@ class DevstackIT {
             assertThat(stack.kafkaBootstrap()).isEqualTo("localhost:" + stack.ports().get(Port.KAFKA));
             assertThat(stack.mongoUri()).isEqualTo("mongodb://localhost:" + stack.ports().get(Port.MONGO));
             globalId = registerSchema(stack.registryUrl());
+
+            stack.stop(Component.MONGO_STORE);
+            assertThat(stack.isRunning(Component.MONGO_STORE)).isFalse();
+            stack.start(Component.MONGO_STORE);
+            assertThat(stack.isRunning(Component.MONGO_STORE)).isTrue();
+            assertThat(HealthProbe.tcp(stack.ports().get(Port.MONGO)).isHealthy()).isTrue();
+            pids.add(stack.pid(Component.MONGO_STORE).orElseThrow());
         }
 
         for (long pid : pids) {
             assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("pid " + pid).isEmpty();
         }
-        assertThat(indexOfLineStartingWith("schema-registry stopped"))
-                .isLessThan(indexOfLineStartingWith("mongo-store stopped"))
-                .isLessThan(indexOfLineStartingWith("kafka-broker stopped"));
+        assertThat(lastLineStartingWith("schema-registry stopped"))
+                .isLessThan(lastLineStartingWith("mongo-store stopped"))
+                .isLessThan(lastLineStartingWith("kafka-broker stopped"));
         assertThat(dataDir.resolve("logs/kafka-broker.log")).content().contains("Kafka broker ready");
         assertThat(dataDir.resolve("data/kafka/meta.properties")).exists();
         assertThat(dataDir.resolve("data/mongo/vaksam.mv")).exists();
@@ -117,10 +124,10 @@ class DevstackIT {
                 .start();
     }
 
-    private int indexOfLineStartingWith(String prefix) {
-        Optional<String> line = progress.stream().filter(candidate -> candidate.startsWith(prefix)).findFirst();
+    private int lastLineStartingWith(String prefix) {
+        Optional<String> line = progress.stream().filter(candidate -> candidate.startsWith(prefix)).reduce((a, b) -> b);
         assertThat(line).as("a progress line starting with '" + prefix + "' in " + progress).isPresent();
-        return progress.indexOf(line.get());
+        return progress.lastIndexOf(line.get());
     }
 
     private long registerSchema(String registryUrl) throws IOException, InterruptedException {

@@ -62,7 +62,7 @@ class StackPlanTest {
     @Test
     void servicesRunTheirModuleJarWithASmallHeap() {
         assertThat(spec(Component.ALERT_INBOX).command()).containsSubsequence(
-                "/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "/jdk/bin/java", "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", "/repo/services/alert-inbox/target/alert-inbox.jar");
     }
 
