@@ -62,8 +62,7 @@ class AssessmentService {
         Optional<String> addressKey = PremisesAddress.of(tip)
                 .flatMap(address -> AddressKey.of(address.getStreetAddress(), address.getPostalCode()));
         Mono<RecentTips> recent = addressKey
-                .map(key -> history.record(tip.getTipId(), key, tip.getObservedAt())
-                        .then(history.recent(tip.getTipId(), key, tip.getObservedAt(), properties.repeatWindow())))
+                .map(key -> history.record(tip.getTipId(), key, tip.getObservedAt(), properties.repeatWindow()))
                 .orElseGet(() -> Mono.just(RecentTips.onlyThis()));
         Mono<Optional<RegisterEntry>> premises = addressKey
                 .map(key -> register.findByAddressKey(key).collectList().map(this::best))

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -28,12 +28,8 @@ class IndustryClassifier {
     private final List<String> riskPrefixes;
 
     IndustryClassifier(PremisesProperties properties) {
-        this(readCategories(), properties.riskIndustryCodes());
-    }
-
-    IndustryClassifier(Map<String, String> categoryByPrefix, List<String> riskPrefixes) {
-        this.categoryByPrefix = Map.copyOf(categoryByPrefix);
-        this.riskPrefixes = List.copyOf(riskPrefixes);
+        this.categoryByPrefix = readCategories();
+        this.riskPrefixes = List.copyOf(properties.riskIndustryCodes());
     }
 
     Optional<String> category(String industryCode) {
@@ -57,11 +53,11 @@ class IndustryClassifier {
         var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
         try (Reader reader = new InputStreamReader(new ClassPathResource(CATEGORIES).getInputStream(),
                 StandardCharsets.UTF_8)) {
-            Map<String, String> categories = new TreeMap<>();
+            Map<String, String> categories = new HashMap<>();
             for (CSVRecord record : format.parse(reader)) {
                 categories.put(record.get("sni_prefix"), record.get("category"));
             }
-            return categories;
+            return Map.copyOf(categories);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,41 +2,39 @@ package se.goteborg.vaksam.premises.assessment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Repository;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
- * Which tips concerned which address, one document per tip, so a replayed tip is stored once and never counted
- * twice.
+ * Which tips concerned an address: one document per address key, read and written by that key only (no query needs a
+ * secondary index), holding the most recent tips by tip id, so a replayed tip is stored once and never counted twice.
+ * Concurrent writers for one address are serialised by a version number.
  */
 @Repository
 class TipHistoryRepository {
 
     static final String COLLECTION = "tip_history";
-    /** Enough to follow a pattern up; the count stays exact beyond it. */
+    /** Tips kept per address: far more than any repeat rule needs, and a document that stays small. */
+    static final int MAX_KEPT = 500;
+    /** Linked tips named in an assessment; the count stays exact beyond it. */
     static final int MAX_LINKED = 100;
-    private static final Logger log = LoggerFactory.getLogger(TipHistoryRepository.class);
+    private static final int MAX_CONFLICT_RETRIES = 20;
 
     private final MongoCollection<Document> collection;
 
@@ -44,37 +42,79 @@ class TipHistoryRepository {
         this.collection = database.getCollection(COLLECTION);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void createIndexes() {
-        Mono.from(collection.createIndex(Indexes.ascending("addressKey", "at"), new IndexOptions().name("addressKey_at")))
-                .subscribe(null, e -> log.warn("Index on {} not created: {}", COLLECTION, e.toString()));
+    /**
+     * Records the tip against the address and tells which tips about it fall in the window ending at {@code at},
+     * this one included.
+     */
+    Mono<RecentTips> record(String tipId, String addressKey, Instant at, Duration window) {
+        return Mono.defer(() -> Mono.from(collection.find(Filters.eq("_id", addressKey)).first())
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
+                        .flatMap(stored -> add(addressKey, stored, new TipAt(tipId, at))))
+                .retryWhen(Retry.max(MAX_CONFLICT_RETRIES).filter(VersionConflict.class::isInstance))
+                .map(tips -> recent(tips, tipId, at, window));
     }
 
-    Mono<Void> record(String tipId, String addressKey, Instant at) {
-        return Mono.from(collection.updateOne(Filters.eq("_id", tipId),
-                        Updates.combine(Updates.set("addressKey", addressKey), Updates.set("at", Date.from(at))),
-                        new UpdateOptions().upsert(true)))
-                .then();
+    private Mono<List<TipAt>> add(String addressKey, Optional<Document> stored, TipAt tip) {
+        List<TipAt> tips = stored.map(TipHistoryRepository::tips).orElseGet(List::of);
+        if (tips.stream().anyMatch(known -> known.tipId().equals(tip.tipId()))) {
+            return Mono.just(tips);
+        }
+        List<TipAt> withTip = new ArrayList<>(tips);
+        withTip.add(tip);
+        List<Document> kept = withTip.stream()
+                .sorted(Comparator.comparing(TipAt::at).reversed())
+                .limit(MAX_KEPT)
+                .map(keptTip -> new Document("tipId", keptTip.tipId()).append("at", Date.from(keptTip.at())))
+                .toList();
+        if (stored.isEmpty()) {
+            return Mono.from(collection.insertOne(new Document("_id", addressKey).append("version", 1L)
+                            .append("tips", kept)))
+                    .onErrorMap(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                            ? new VersionConflict() : e)
+                    .thenReturn(withTip);
+        }
+        long version = stored.get().getLong("version");
+        return Mono.from(collection.updateOne(Filters.and(Filters.eq("_id", addressKey), Filters.eq("version", version)),
+                        Updates.combine(Updates.set("tips", kept), Updates.set("version", version + 1))))
+                .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(withTip) : Mono.error(new VersionConflict()));
     }
 
-    /** The tips about the address in the window up to {@code at}, the given tip included in the count. */
-    Mono<RecentTips> recent(String tipId, String addressKey, Instant at, Duration window) {
-        Bson inWindow = Filters.and(Filters.eq("addressKey", addressKey),
-                Filters.gt("at", Date.from(at.minus(window))), Filters.lte("at", Date.from(at)));
-        Mono<Long> count = Mono.from(collection.countDocuments(inWindow));
-        Mono<List<String>> others = Flux.from(collection.find(Filters.and(inWindow, Filters.ne("_id", tipId)))
-                        .projection(Projections.include("_id"))
-                        .sort(Sorts.descending("at"))
-                        .limit(MAX_LINKED))
-                .map(document -> document.getString("_id"))
-                .collectList();
-        return Mono.zip(count, others, (total, linked) -> new RecentTips(Math.toIntExact(total), linked));
+    private static RecentTips recent(List<TipAt> tips, String tipId, Instant at, Duration window) {
+        Instant from = at.minus(window);
+        List<TipAt> inWindow = tips.stream()
+                .filter(tip -> tip.at().isAfter(from) && !tip.at().isAfter(at))
+                .toList();
+        List<String> others = inWindow.stream()
+                .filter(tip -> !tip.tipId().equals(tipId))
+                .sorted(Comparator.comparing(TipAt::at).reversed())
+                .limit(MAX_LINKED)
+                .map(TipAt::tipId)
+                .toList();
+        return new RecentTips(inWindow.size(), others);
+    }
+
+    private static List<TipAt> tips(Document history) {
+        return history.getList("tips", Document.class, List.of()).stream()
+                .map(tip -> new TipAt(tip.getString("tipId"), tip.getDate("at").toInstant()))
+                .toList();
+    }
+
+    private record TipAt(String tipId, Instant at) {
     }
 
     record RecentTips(int count, List<String> otherTipIds) {
 
         static RecentTips onlyThis() {
             return new RecentTips(1, List.of());
+        }
+    }
+
+    /** Another writer changed the address's history first; reading it again and retrying resolves it. */
+    private static final class VersionConflict extends RuntimeException {
+
+        VersionConflict() {
+            super(null, null, false, false);
         }
     }
 }

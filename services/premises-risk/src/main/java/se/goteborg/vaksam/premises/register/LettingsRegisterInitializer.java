@@ -22,8 +22,8 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * Readies the register at start-up: its address index, and in the local demo run the demo register. Reports DOWN
- * until then, so whoever waits for the service's health (the devstack) never sends tips to a half-seeded register.
+ * Seeds the demo register in the local demo run. Reports DOWN until it is seeded, so whoever waits for the service's
+ * health (the devstack) never sends tips to a half-seeded register.
  */
 @Component("lettingsRegister")
 class LettingsRegisterInitializer implements ReactiveHealthIndicator {
@@ -39,19 +39,22 @@ class LettingsRegisterInitializer implements ReactiveHealthIndicator {
                                 @Value("${vaksam.demo.enabled:false}") boolean demo) {
         this.register = register;
         this.demo = demo;
+        this.ready = !demo;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void initialise() {
-        register.createIndexes()
-                .then(demo ? seedDemoRegister() : Mono.empty())
+        if (!demo) {
+            return;
+        }
+        seedDemoRegister()
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(10))
                         // A broken demo file stays broken; only store outages are worth waiting out.
                         .filter(e -> !(e instanceof IllegalStateException))
-                        .doBeforeRetry(signal -> log.warn("Readying the lettings register failed, retrying: {}",
+                        .doBeforeRetry(signal -> log.warn("Seeding the demo register failed, retrying: {}",
                                 signal.failure().toString())))
                 .doOnSuccess(done -> ready = true)
-                .subscribe(null, e -> log.error("The lettings register could not be readied", e));
+                .subscribe(null, e -> log.error("The demo register could not be seeded", e));
     }
 
     private Mono<Void> seedDemoRegister() {
