@@ -1,0 +1,25 @@
+package se.goteborg.vaksam.inbox.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import se.goteborg.vaksam.web.security.VaksamSecurity;
+
+/**
+ * Any valid token may reach the inbox API; which inbox it sees, and whether it sees anything, is decided by the
+ * token's recipient claim in the handlers, so a token without one gets 403 there.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain api(ServerHttpSecurity http, VaksamSecurity vaksam) {
+        return vaksam.resourceServer(http)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/v1/alerts", "/api/v1/alerts/**").authenticated()
+                        .anyExchange().denyAll())
+                .build();
+    }
+}

@@ -1,0 +1,125 @@
+package se.goteborg.vaksam.inbox.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import se.goteborg.vaksam.events.alert.AlertRouted;
+import se.goteborg.vaksam.events.alert.AlertStatus;
+import se.goteborg.vaksam.events.alert.AlertStatusChanged;
+import se.goteborg.vaksam.events.common.Channel;
+import se.goteborg.vaksam.events.common.ExploitationType;
+import se.goteborg.vaksam.events.common.Priority;
+import se.goteborg.vaksam.events.common.Recipient;
+import se.goteborg.vaksam.events.common.SuspectedMinor;
+
+class AlertDocumentsTest {
+
+    private static final byte[] SEALED = {1, 2, 3};
+
+    @Test
+    void aHotelAlertKeepsEveryRoutingFact() {
+        AlertRouted event = AlertEvents.hotel("tip-1", Recipient.POLICE, SEALED).build();
+        Alert alert = stored(event);
+
+        assertThat(alert.alertId()).isEqualTo(AlertEvents.alertId("tip-1", Recipient.POLICE));
+        assertThat(alert.tipId()).isEqualTo("tip-1");
+        assertThat(alert.recipient()).isEqualTo(Recipient.POLICE);
+        assertThat(alert.priority()).isEqualTo(Priority.HIGH);
+        assertThat(alert.state()).isEqualTo(AlertState.NEW);
+        assertThat(alert.reasons()).containsExactly("ADULT_SEXUAL_CONTROL_INDICATOR");
+        assertThat(alert.rulesVersion()).isEqualTo("2026-11-1");
+        assertThat(alert.createdAt()).isEqualTo(AlertEvents.ROUTED_AT);
+        assertThat(alert.routedAt()).isEqualTo(AlertEvents.ROUTED_AT);
+        assertThat(alert.channel()).isEqualTo(Channel.HOTEL);
+        assertThat(alert.observedAt()).isEqualTo(AlertEvents.OBSERVED_AT);
+        assertThat(alert.indicators()).containsExactly("BOOKER_NOT_OCCUPANT", "SOMEONE_SPEAKS_FOR_PERSON");
+        assertThat(alert.suspectedMinor()).isEqualTo(SuspectedMinor.NO);
+        assertThat(alert.immediateDanger()).isFalse();
+        assertThat(alert.exploitationType()).isEqualTo(ExploitationType.SEXUAL);
+        assertThat(alert.premises()).isEqualTo(new Alert.Premises("Hotell Kvarnen",
+                new Alert.Address("Kvarngatan 1", "411 01", "Göteborg"), "P-17", "Higab", "HOTEL", false));
+        assertThat(alert.trip()).isNull();
+        assertThat(alert.hasSealedDetails()).isTrue();
+        assertThat(AlertDocuments.sealedDetails(document(event))).containsExactly(SEALED);
+    }
+
+    @Test
+    void aTaxiAlertKeepsItsTrip() {
+        Alert alert = stored(AlertEvents.taxi("tip-2", Recipient.REGION_COORDINATORS).build());
+        assertThat(alert.premises()).isNull();
+        assertThat(alert.trip().pickup().address().streetAddress()).isEqualTo("Centralstationen");
+        assertThat(alert.trip().pickup().time()).isEqualTo(AlertEvents.OBSERVED_AT);
+        assertThat(alert.trip().dropoff().time()).isNull();
+        assertThat(alert.trip().passengers()).isEqualTo(2);
+        assertThat(alert.trip().vehicleRef()).isEqualTo("ABC123");
+        assertThat(alert.hasSealedDetails()).isFalse();
+    }
+
+    @Test
+    void missingOptionalFactsStayMissing() {
+        Alert alert = stored(AlertEvents.hotel("tip-3", Recipient.POLICE, null).setObservedAt(null)
+                .setSuspectedMinor(null).setImmediateDanger(null).setExploitationType(null).setPremises(null).build());
+        assertThat(alert.observedAt()).isNull();
+        assertThat(alert.suspectedMinor()).isNull();
+        assertThat(alert.immediateDanger()).isNull();
+        assertThat(alert.exploitationType()).isNull();
+        assertThat(alert.premises()).isNull();
+    }
+
+    @Test
+    void theLettingsGroupsAlertNeverKeepsSealedDetails() {
+        AlertRouted event = AlertEvents.hotel("tip-4", Recipient.LETTINGS_GROUP, SEALED).build();
+        assertThat(stored(event).hasSealedDetails()).isFalse();
+        assertThat(AlertDocuments.sealedDetails(document(event))).isNull();
+    }
+
+    @Test
+    void statusChangesNameTheAlertTheRecipientAndTheActor() {
+        Alert alert = stored(AlertEvents.hotel("tip-5", Recipient.MIKAMOTTAGNINGEN, null).build());
+        Instant at = Instant.parse("2026-11-27T21:00:00Z");
+
+        AlertStatusChanged ack = AlertDocuments.statusChanged(alert, AlertStatus.ACKNOWLEDGED, null, "mika-demo", at);
+        assertThat(ack.getAlertId()).isEqualTo(alert.alertId());
+        assertThat(ack.getTipId()).isEqualTo("tip-5");
+        assertThat(ack.getRecipient()).isEqualTo(Recipient.MIKAMOTTAGNINGEN);
+        assertThat(ack.getStatus()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+        assertThat(ack.getOutcome()).isNull();
+        assertThat(ack.getActor()).isEqualTo("mika-demo");
+        assertThat(ack.getChangedAt()).isEqualTo(at);
+
+        AlertStatusChanged closed = AlertDocuments.statusChanged(alert, AlertStatus.OUTCOME_RECORDED, Outcome.PASSED_ON,
+                "mika-demo", at);
+        assertThat(closed.getOutcome()).isEqualTo("PASSED_ON");
+        assertThat(closed.getEventId()).isNotEqualTo(ack.getEventId());
+    }
+
+    @Test
+    void theInboxStateOfAStoredAlertIsRead() {
+        Instant at = Instant.parse("2026-11-27T21:00:00Z");
+        Document document = document(AlertEvents.hotel("tip-6", Recipient.POLICE, null).build());
+        document.putAll(AlertDocuments.acknowledged("police-demo", at));
+        document.putAll(AlertDocuments.closed(Outcome.ACTED, "police-demo", at.plusSeconds(60)));
+        Alert alert = AlertDocuments.alert(document);
+        assertThat(alert.state()).isEqualTo(AlertState.CLOSED);
+        assertThat(alert.acknowledgedAt()).isEqualTo(at);
+        assertThat(alert.acknowledgedBy()).isEqualTo("police-demo");
+        assertThat(alert.outcome()).isEqualTo(Outcome.ACTED);
+        assertThat(alert.closedAt()).isEqualTo(at.plusSeconds(60));
+    }
+
+    private static Alert stored(AlertRouted event) {
+        return AlertDocuments.alert(document(event));
+    }
+
+    /** What the upsert of a first delivery leaves in the collection. */
+    private static Document document(AlertRouted event) {
+        Document document = new Document(AlertDocuments.ID, event.getAlertId());
+        document.putAll(AlertDocuments.routingFacts(event));
+        document.putAll(AlertDocuments.firstSeen(event));
+        return document;
+    }
+}

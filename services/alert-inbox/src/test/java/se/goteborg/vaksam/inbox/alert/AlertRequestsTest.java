@@ -1,0 +1,46 @@
+package se.goteborg.vaksam.inbox.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import reactor.test.StepVerifier;
+import se.goteborg.vaksam.inbox.alert.AlertRequests.ListQuery;
+import se.goteborg.vaksam.inbox.alert.AlertRequests.OutcomeRequest;
+import se.goteborg.vaksam.web.problem.FieldProblem;
+import se.goteborg.vaksam.web.problem.InvalidFieldsException;
+
+class AlertRequestsTest {
+
+    @Test
+    void theListDefaultsToTheNewestHundredOfEveryStatus() {
+        StepVerifier.create(AlertRequests.listQuery(Optional.empty(), Optional.empty()))
+                .expectNext(new ListQuery(null, 100)).verifyComplete();
+        StepVerifier.create(AlertRequests.listQuery(Optional.of("NEW"), Optional.of("500")))
+                .expectNext(new ListQuery(AlertState.NEW, 500)).verifyComplete();
+    }
+
+    @Test
+    void badListParametersAreNamed() {
+        StepVerifier.create(AlertRequests.listQuery(Optional.of("OPEN"), Optional.of("501")))
+                .expectErrorSatisfies(e -> assertThat(((InvalidFieldsException) e).problems())
+                        .extracting(FieldProblem::field).containsExactly("status", "limit"))
+                .verify();
+        StepVerifier.create(AlertRequests.listQuery(Optional.empty(), Optional.of("ten")))
+                .expectErrorSatisfies(e -> assertThat(((InvalidFieldsException) e).problems())
+                        .extracting(FieldProblem::field).containsExactly("limit"))
+                .verify();
+    }
+
+    @Test
+    void anOutcomeIsRequired() {
+        StepVerifier.create(AlertRequests.outcome(new OutcomeRequest(Outcome.ACTED)))
+                .expectNext(Outcome.ACTED).verifyComplete();
+        StepVerifier.create(AlertRequests.outcome(new OutcomeRequest(null)))
+                .expectErrorSatisfies(e -> assertThat(((InvalidFieldsException) e).problems())
+                        .extracting(FieldProblem::field).containsExactly("outcome"))
+                .verify();
+    }
+}

@@ -1,0 +1,292 @@
+package se.goteborg.vaksam.inbox.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import se.goteborg.vaksam.events.alert.AlertRouted;
+import se.goteborg.vaksam.events.alert.AlertStatus;
+import se.goteborg.vaksam.events.alert.AlertStatusChanged;
+import se.goteborg.vaksam.events.common.Priority;
+import se.goteborg.vaksam.events.common.Recipient;
+import se.goteborg.vaksam.inbox.AlertInboxApplication;
+import se.goteborg.vaksam.inbox.TestTokens;
+import se.goteborg.vaksam.inbox.TopicRecords;
+import se.goteborg.vaksam.inbox.TopicRecords.Record;
+import se.goteborg.vaksam.platform.events.EventPublisher;
+import se.goteborg.vaksam.platform.events.Outbox;
+import se.goteborg.vaksam.platform.events.Topics;
+import se.goteborg.vaksam.platform.sealing.Keysets;
+import se.goteborg.vaksam.platform.sealing.Sealer;
+import se.goteborg.vaksam.testsupport.KafkaBroker;
+import se.goteborg.vaksam.testsupport.MongoStore;
+import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
+
+@SpringBootTest(classes = AlertInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"vaksam.mongo.database=alert-inbox-it", "vaksam.security.issuer=" + TestTokens.ISSUER})
+class InboxIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final Keysets.KeysetPair KEYS = Keysets.generate();
+    private static final Sealer SEALER = Sealer.fromPublicKeyset(KEYS.publicKeyset());
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+    };
+
+    private static final String POLICE = TestTokens.recipient("police-demo", "POLICE");
+    private static final String MIKA = TestTokens.recipient("mika-demo", "MIKAMOTTAGNINGEN");
+    private static final String LETTINGS = TestTokens.recipient("lettings-demo", "LETTINGS_GROUP");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
+        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
+        registry.add("vaksam.mongo.uri", MongoStore::uri);
+        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
+        registry.add("vaksam.sealing.private-keyset", KEYS::privateKeyset);
+    }
+
+    @LocalServerPort int port;
+    @Autowired EventPublisher publisher;
+    @Autowired MongoDatabase database;
+
+    @Test
+    void eachRecipientSeesOnlyItsOwnAlertsAndOpensItsDetailsAudited() {
+        String tipId = "tip-" + UUID.randomUUID();
+        byte[] sealed = AlertEvents.seal(SEALER, tipId, "Äldre man talar för ung kvinna", "reception@hotell.test");
+        String policeAlert = AlertEvents.alertId(tipId, Recipient.POLICE);
+        String mikaAlert = AlertEvents.alertId(tipId, Recipient.MIKAMOTTAGNINGEN);
+        publish(AlertEvents.hotel(tipId, Recipient.POLICE, sealed).build());
+        publish(AlertEvents.hotel(tipId, Recipient.MIKAMOTTAGNINGEN, sealed).build());
+
+        List<Map<String, Object>> police = awaitListed(POLICE, policeAlert);
+        List<Map<String, Object>> mika = awaitListed(MIKA, mikaAlert);
+        assertThat(police).extracting(a -> a.get("alertId")).doesNotContain(mikaAlert);
+        assertThat(police).extracting(a -> a.get("recipient")).containsOnly("POLICE");
+        assertThat(mika).extracting(a -> a.get("alertId")).doesNotContain(policeAlert);
+        assertThat(mika).extracting(a -> a.get("recipient")).containsOnly("MIKAMOTTAGNINGEN");
+        Map<String, Object> listed = police.stream().filter(a -> a.get("alertId").equals(policeAlert)).findFirst()
+                .orElseThrow();
+        assertThat(listed).containsEntry("tipId", tipId).containsEntry("priority", "HIGH")
+                .containsEntry("status", "NEW").containsEntry("channel", "HOTEL")
+                .containsEntry("createdAt", "2026-11-27T20:00:00Z").containsEntry("detailsState", "AVAILABLE")
+                .containsEntry("reasons", List.of("ADULT_SEXUAL_CONTROL_INDICATOR"))
+                .containsEntry("indicators", List.of("BOOKER_NOT_OCCUPANT", "SOMEONE_SPEAKS_FOR_PERSON"))
+                .containsEntry("suspectedMinor", "NO").containsEntry("exploitationType", "SEXUAL")
+                .doesNotContainKeys("details", "sealedDetails", "outbox", "trip");
+        assertThat(listed.get("premises")).asString().contains("Kvarngatan 1", "P-17");
+
+        client().get().uri("/api/v1/alerts/" + mikaAlert).headers(h -> h.setBearerAuth(POLICE)).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(openings(mikaAlert)).isEmpty();
+
+        client().get().uri("/api/v1/alerts/" + policeAlert).headers(h -> h.setBearerAuth(POLICE)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody()
+                .jsonPath("$.detailsState").isEqualTo("OPENED")
+                .jsonPath("$.details.description").isEqualTo("Äldre man talar för ung kvinna")
+                .jsonPath("$.details.reporterContact").isEqualTo("reception@hotell.test")
+                .jsonPath("$.premises.address.streetAddress").isEqualTo("Kvarngatan 1");
+        List<Document> openings = openings(policeAlert);
+        assertThat(openings).hasSize(1);
+        assertThat(openings.get(0)).containsEntry("subject", "police-demo").containsEntry("recipient", "POLICE")
+                .containsEntry("tipId", tipId).containsKey("openedAt");
+    }
+
+    @Test
+    void theLettingsGroupNeverGetsDetails() {
+        String tipId = "tip-" + UUID.randomUUID();
+        byte[] sealed = AlertEvents.seal(SEALER, tipId, "beskrivning", "kontakt");
+        String alertId = AlertEvents.alertId(tipId, Recipient.LETTINGS_GROUP);
+        publish(AlertEvents.hotel(tipId, Recipient.LETTINGS_GROUP, sealed).setPriority(Priority.NORMAL).build());
+
+        assertThat(awaitListed(LETTINGS, alertId)).filteredOn(a -> a.get("alertId").equals(alertId))
+                .singleElement().satisfies(a -> assertThat(a).containsEntry("detailsState", "NONE"));
+        client().get().uri("/api/v1/alerts/" + alertId).headers(h -> h.setBearerAuth(LETTINGS)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.details").doesNotExist()
+                .jsonPath("$.detailsState").isEqualTo("NONE")
+                .jsonPath("$.premises.premisesId").isEqualTo("P-17");
+        // Even a lettings token that claims the recipient role gets nothing.
+        client().get().uri("/api/v1/alerts/" + alertId)
+                .headers(h -> h.setBearerAuth(TestTokens.token("lettings-demo", "LETTINGS_GROUP",
+                        List.of("RECIPIENT", "LETTINGS"))))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.details").doesNotExist();
+        assertThat(stored(alertId).get("sealedDetails")).isNull();
+        assertThat(openings(alertId)).isEmpty();
+    }
+
+    @Test
+    void acknowledgingPublishesExactlyOneStatusChangeAndTheOutcomeClosesTheAlert() {
+        String tipId = "tip-" + UUID.randomUUID();
+        String alertId = AlertEvents.alertId(tipId, Recipient.POLICE);
+        AlertRouted routed = AlertEvents.taxi(tipId, Recipient.POLICE).build();
+        publish(routed);
+        awaitListed(POLICE, alertId);
+
+        post(alertId, "acknowledge", MIKA, null).expectStatus().isNotFound();
+        Map<String, Object> first = post(alertId, "acknowledge", POLICE, null).expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody();
+        assertThat(first).containsEntry("status", "ACKNOWLEDGED").containsEntry("acknowledgedBy", "police-demo");
+        Map<String, Object> second = post(alertId, "acknowledge", POLICE, null).expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody();
+        assertThat(second).isEqualTo(first);
+
+        awaitOutboxEmpty(alertId);
+        List<Record<AlertStatusChanged>> changes = statusChanges(alertId);
+        assertThat(changes).hasSize(1);
+        AlertStatusChanged ack = changes.get(0).value();
+        assertThat(ack.getStatus()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+        assertThat(ack.getActor()).isEqualTo("police-demo");
+        assertThat(ack.getTipId()).isEqualTo(tipId);
+        assertThat(ack.getRecipient()).isEqualTo(Recipient.POLICE);
+
+        // A replayed AlertRouted is harmless; a re-routing updates the routing facts but not the inbox state.
+        publish(routed);
+        publish(AlertEvents.taxi(tipId, Recipient.POLICE).setPriority(Priority.IMMEDIATE)
+                .setLinkedTipIds(List.of("tip-earlier")).build());
+        Awaitility.await("re-routed alert raised to IMMEDIATE").atMost(DEADLINE)
+                .until(() -> "IMMEDIATE".equals(stored(alertId).getString("priority")));
+        client().get().uri("/api/v1/alerts/" + alertId).headers(h -> h.setBearerAuth(POLICE)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("ACKNOWLEDGED")
+                .jsonPath("$.linkedTipIds[0]").isEqualTo("tip-earlier")
+                .jsonPath("$.trip.vehicleRef").isEqualTo("ABC123")
+                .jsonPath("$.detailsState").isEqualTo("NONE");
+        assertThat(listed(POLICE)).filteredOn(a -> a.get("alertId").equals(alertId)).hasSize(1);
+
+        post(alertId, "outcome", POLICE, Map.of("outcome", "ACTED")).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CLOSED").jsonPath("$.outcome").isEqualTo("ACTED");
+        post(alertId, "outcome", POLICE, Map.of("outcome", "ACTED")).expectStatus().isOk();
+        post(alertId, "outcome", POLICE, Map.of("outcome", "NO_ACTION")).expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        post(alertId, "acknowledge", POLICE, null).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CLOSED");
+
+        awaitOutboxEmpty(alertId);
+        changes = statusChanges(alertId);
+        assertThat(changes).extracting(r -> r.value().getStatus())
+                .containsExactly(AlertStatus.ACKNOWLEDGED, AlertStatus.OUTCOME_RECORDED);
+        assertThat(changes.get(1).value().getOutcome()).isEqualTo("ACTED");
+        assertThat(changes.get(1).value().getActor()).isEqualTo("police-demo");
+    }
+
+    @Test
+    void badRequestsAreRefusedWithProblemDetails() {
+        String tipId = "tip-" + UUID.randomUUID();
+        String alertId = AlertEvents.alertId(tipId, Recipient.MIKAMOTTAGNINGEN);
+        publish(AlertEvents.hotel(tipId, Recipient.MIKAMOTTAGNINGEN, null).build());
+        awaitListed(MIKA, alertId);
+
+        post(alertId, "outcome", MIKA, Map.of()).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("outcome");
+        post(alertId, "outcome", MIKA, Map.of("outcome", "MAYBE")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("outcome");
+        client().post().uri("/api/v1/alerts/" + alertId + "/outcome").headers(h -> h.setBearerAuth(MIKA))
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("ACTED").exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        client().get().uri("/api/v1/alerts?status=OPEN&limit=0").headers(h -> h.setBearerAuth(MIKA)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString())
+                        .contains("status", "limit"));
+        client().get().uri("/api/v1/alerts?status=NEW").headers(h -> h.setBearerAuth(MIKA)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[*].status").value(statuses ->
+                        assertThat(statuses.toString()).doesNotContain("ACKNOWLEDGED", "CLOSED"));
+
+        client().get().uri("/api/v1/alerts").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().get().uri("/api/v1/alerts")
+                .headers(h -> h.setBearerAuth(TestTokens.token("coordinator-demo", null, List.of("COORDINATOR"))))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(stored(alertId).getString("status")).isEqualTo("NEW");
+    }
+
+    @Test
+    void detailsThatDoNotOpenAreReportedUnreadableAndTheAttemptIsStillAudited() {
+        String tipId = "tip-" + UUID.randomUUID();
+        String alertId = AlertEvents.alertId(tipId, Recipient.SOCIAL_SERVICES_CHILDREN);
+        byte[] sealedForAnotherTip = AlertEvents.seal(SEALER, "another-tip", "d", "c");
+        publish(AlertEvents.hotel(tipId, Recipient.SOCIAL_SERVICES_CHILDREN, sealedForAnotherTip).build());
+        String social = TestTokens.recipient("social-children-demo", "SOCIAL_SERVICES_CHILDREN");
+        awaitListed(social, alertId);
+
+        client().get().uri("/api/v1/alerts/" + alertId).headers(h -> h.setBearerAuth(social)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.detailsState").isEqualTo("UNREADABLE")
+                .jsonPath("$.details").doesNotExist();
+        assertThat(openings(alertId)).hasSize(1);
+    }
+
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
+
+    private void publish(AlertRouted event) {
+        publisher.publish(Topics.ALERT_ROUTED, event.getAlertId(), event).block(DEADLINE);
+    }
+
+    private List<Map<String, Object>> awaitListed(String token, String alertId) {
+        return Awaitility.await("alert " + alertId + " listed").atMost(DEADLINE)
+                .until(() -> listed(token), alerts -> alerts.stream().anyMatch(a -> alertId.equals(a.get("alertId"))));
+    }
+
+    private List<Map<String, Object>> listed(String token) {
+        return client().get().uri("/api/v1/alerts").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody();
+    }
+
+    private WebTestClient.ResponseSpec post(String alertId, String action, String token, Object body) {
+        var request = client().post().uri("/api/v1/alerts/" + alertId + "/" + action)
+                .headers(h -> h.setBearerAuth(token));
+        return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient client() {
+        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
+    }
+
+    private Document stored(String alertId) {
+        return Mono.from(database.getCollection(AlertRepository.COLLECTION).find(Filters.eq("_id", alertId)).first())
+                .block(DEADLINE);
+    }
+
+    private List<Document> openings(String alertId) {
+        return Flux.from(database.getCollection(OpeningAudit.COLLECTION).find(Filters.eq("alertId", alertId)))
+                .collectList().block(DEADLINE);
+    }
+
+    private void awaitOutboxEmpty(String alertId) {
+        Awaitility.await("outbox of " + alertId + " emptied").atMost(DEADLINE)
+                .until(() -> Outbox.entries(stored(alertId)).isEmpty());
+    }
+
+    private static List<Record<AlertStatusChanged>> statusChanges(String alertId) {
+        return TopicRecords.<AlertStatusChanged>readAll(Topics.ALERT_STATUS_CHANGED.name()).stream()
+                .filter(r -> alertId.equals(r.key()))
+                .toList();
+    }
+}
