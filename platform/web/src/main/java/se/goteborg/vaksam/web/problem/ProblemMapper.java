@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.ErrorResponse;
@@ -40,6 +41,10 @@ final class ProblemMapper {
 		}
 		if (ex instanceof WebExchangeBindException bind) {
 			return Problem.withErrors(HttpStatus.BAD_REQUEST, INVALID_FIELDS, bindingProblems(bind));
+		}
+		if (ex instanceof AuthenticationServiceException) {
+			// Tokens could not be checked at all (identity's key set unreachable): the caller may retry.
+			return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "Authentication is temporarily unavailable.");
 		}
 		if (ex instanceof DataBufferLimitException) {
 			return tooLarge();

@@ -10,6 +10,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.re
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -34,7 +35,11 @@ public class VaksamSecurityAutoConfiguration {
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-		return decoder;
+		// A key set that cannot be fetched surfaces as a plain IllegalStateException, which would be
+		// a 500; as a JwtException it becomes an AuthenticationServiceException, answered with 503.
+		return token -> decoder.decode(token)
+			.onErrorMap(ex -> !(ex instanceof JwtException),
+					ex -> new JwtException("The signing keys cannot be fetched", ex));
 	}
 
 	@Bean
