@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -77,10 +76,6 @@ final class ChildProcess {
 
     CompletableFuture<Process> onExit() {
         return process.onExit();
-    }
-
-    OptionalInt exitCode() {
-        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
     /** Asks the child to stop and waits up to {@code grace}; kills it after that. Returns the exit code. */

@@ -1,6 +1,5 @@
 package se.goteborg.vaksam.devstack;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -37,23 +36,8 @@ public enum Component {
         return port;
     }
 
-    /** The Spring Boot services that consume and produce events; identity and the gateway are not among them. */
-    public static Set<Component> eventServices() {
-        return EnumSet.of(NETWORK_COORDINATION, TIP_INTAKE, PREMISES_RISK, ALERT_ROUTING, ALERT_INBOX);
-    }
-
+    /** The broker, the store and the registry: what every event service needs before it starts. */
     public static Set<Component> infrastructure() {
         return EnumSet.of(KAFKA_BROKER, MONGO_STORE, SCHEMA_REGISTRY);
-    }
-
-    public boolean isSpringBoot() {
-        return !infrastructure().contains(this);
-    }
-
-    public static Component byId(String id) {
-        return Arrays.stream(values())
-                .filter(component -> component.id.equals(id))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no component named '" + id + "'"));
     }
 }

@@ -79,6 +79,13 @@ class StackPlanTest {
     }
 
     @Test
+    void onlyTheStoreKeepsTheOptimisingCompiler() {
+        assertThat(spec(Component.MONGO_STORE).command()).doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(spec(Component.KAFKA_BROKER).command()).contains("-XX:TieredStopAtLevel=1");
+        assertThat(spec(Component.SCHEMA_REGISTRY).command()).contains("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void theBrokerAndTheStoreKeepTheirDataInTheDataDirectory() {
         assertThat(spec(Component.KAFKA_BROKER).command()).containsSubsequence(
                 "-jar", "/repo/devstack/kafka-broker/target/kafka-broker.jar",
