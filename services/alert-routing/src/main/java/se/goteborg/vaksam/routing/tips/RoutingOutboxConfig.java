@@ -1,0 +1,20 @@
+package se.goteborg.vaksam.routing.tips;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.mongodb.reactivestreams.client.MongoDatabase;
+
+import se.goteborg.vaksam.platform.events.EventPublisher;
+import se.goteborg.vaksam.platform.events.OutboxRelay;
+
+@Configuration(proxyBeanMethods = false)
+class RoutingOutboxConfig {
+
+    @Bean
+    OutboxRelay routingsRelay(MongoDatabase database, EventPublisher publisher) {
+        return new OutboxRelay(database.getCollection(RoutingRepository.COLLECTION), publisher, Duration.ofSeconds(1));
+    }
+}
