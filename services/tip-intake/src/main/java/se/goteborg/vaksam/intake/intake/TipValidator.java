@@ -112,7 +112,8 @@ class TipValidator {
         }
         String description = text(problems, "description", request.description(), MAX_DESCRIPTION, true);
         List<String> indicators = indicators(problems, channel, request.indicators());
-        if (indicators != null && indicators.isEmpty() && description == null) {
+        boolean noDescription = request.description() == null || request.description().isBlank();
+        if (request.indicators() != null && request.indicators().isEmpty() && noDescription) {
             problems.add("indicators", "must name at least one indicator when there is no description");
         }
         problems.requirePresent("immediateDanger", request.immediateDanger());

@@ -37,12 +37,14 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import se.goteborg.vaksam.events.tip.TipSubmitted;
 import se.goteborg.vaksam.intake.IntakeTestSupport;
 import se.goteborg.vaksam.intake.RecordingPublisher;
 import se.goteborg.vaksam.intake.TipIntakeApplication;
 import se.goteborg.vaksam.platform.sealing.Opener;
 import se.goteborg.vaksam.testsupport.MongoStore;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP contract of tip submission, on the whole service minus Kafka: every bad input gets its status and a
@@ -73,6 +75,9 @@ class TipHttpTest {
     @Autowired WebTestClient client;
     @Autowired MongoDatabase database;
     @Autowired RecordingPublisher publisher;
+    @Autowired TipService service;
+    @Autowired TipValidator validator;
+    @Autowired JsonMapper json;
 
     @BeforeEach
     void members() {
@@ -325,6 +330,22 @@ class TipHttpTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
 
         assertThat(tips()).filteredOn(tip -> tip.get("memberId").equals("member-idempotency")).hasSize(1);
+    }
+
+    @Test
+    void concurrentRequestsWithOneIdempotencyKeyStoreOneTip() {
+        var request = json.readValue(json(hotelTip()), TipRequests.HotelTipRequest.class);
+        Tip tip = validator.validate(request);
+        String key = UUID.randomUUID().toString();
+
+        List<TipService.Submitted> results = Flux.range(0, 8)
+                .flatMap(i -> service.submit("member-race", request, tip, key).subscribeOn(Schedulers.parallel()))
+                .collectList()
+                .block();
+
+        assertThat(results).extracting(result -> result.receipt().tipId()).containsOnly(results.get(0).receipt().tipId());
+        assertThat(results).filteredOn(result -> !result.replayed()).hasSize(1);
+        assertThat(tips()).filteredOn(stored -> stored.get("memberId").equals("member-race")).hasSize(1);
     }
 
     @Test
