@@ -26,13 +26,16 @@ final class ChildProcess {
         this.logFile = logFile;
     }
 
+    /** {@code appendLog}: keep what an earlier process of the same name wrote, e.g. before a restart. */
     static ChildProcess start(String name, List<String> command, Map<String, String> environment,
-                              Path workingDirectory, Path logFile) throws IOException {
+                              Path workingDirectory, Path logFile, boolean appendLog) throws IOException {
         Files.createDirectories(logFile.getParent());
         ProcessBuilder builder = new ProcessBuilder(detachedFromTerminal(command))
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile())
+                .redirectOutput(appendLog
+                        ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                        : ProcessBuilder.Redirect.to(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().putAll(environment);
         return new ChildProcess(name, builder.start(), logFile);

@@ -239,8 +239,9 @@ public final class Devstack implements AutoCloseable {
                         "stopped before " + component.id() + " started", component, null, null));
             }
             try {
+                // A fresh log per run, but a restart within the run keeps what the stopped process wrote.
                 child = ChildProcess.start(component.id(), spec.command(), spec.environment(), repositoryRoot,
-                        spec.logFile());
+                        spec.logFile(), children.containsKey(component));
             } catch (IOException e) {
                 return CompletableFuture.failedFuture(new DevstackException(
                         "could not start " + component.id() + ": " + e.getMessage(), component, spec.logFile(), e));

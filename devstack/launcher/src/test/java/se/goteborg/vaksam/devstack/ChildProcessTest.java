@@ -31,18 +31,30 @@ class ChildProcessTest {
     @Test
     void writesOutputAndEnvironmentToItsLogOnly() throws IOException {
         Path log = dir.resolve("logs").resolve("echo.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "previous run\n");
         child = ChildProcess.start("echo", List.of("bash", "-c", "echo out $GREETING; echo err >&2"),
-                Map.of("GREETING", "hej"), dir, log);
+                Map.of("GREETING", "hej"), dir, log, false);
 
         assertThat(child.onExit()).succeedsWithin(Duration.ofSeconds(10))
                 .satisfies(process -> assertThat(process.exitValue()).isZero());
-        assertThat(Files.readString(log)).contains("out hej").contains("err");
+        assertThat(Files.readString(log)).contains("out hej").contains("err").doesNotContain("previous run");
+    }
+
+    @Test
+    void appendsToTheLogOfAnEarlierProcessWhenAsked() throws IOException {
+        Path log = dir.resolve("again.log");
+        Files.writeString(log, "before the restart\n");
+        child = ChildProcess.start("again", List.of("echo", "after the restart"), Map.of(), dir, log, true);
+
+        assertThat(child.onExit()).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(Files.readString(log)).isEqualTo("before the restart\nafter the restart\n");
     }
 
     @Test
     void stopsWithSigtermFirst() throws IOException {
         Path log = dir.resolve("sleeper.log");
-        child = ChildProcess.start("sleeper", List.of("sleep", "60"), Map.of(), dir, log);
+        child = ChildProcess.start("sleeper", List.of("sleep", "60"), Map.of(), dir, log, false);
 
         await("the pid running sleep itself, not a wrapper around it").atMost(Duration.ofSeconds(10))
                 .until(() -> ProcessHandle.of(child.pid()).flatMap(handle -> handle.info().command())
@@ -58,7 +70,7 @@ class ChildProcessTest {
     void killsAChildThatIgnoresSigterm() throws IOException {
         Path log = dir.resolve("stubborn.log");
         child = ChildProcess.start("stubborn",
-                List.of("bash", "-c", "trap '' TERM; echo ready; exec sleep 60"), Map.of(), dir, log);
+                List.of("bash", "-c", "trap '' TERM; echo ready; exec sleep 60"), Map.of(), dir, log, false);
         await("child ignoring SIGTERM").atMost(Duration.ofSeconds(10))
                 .until(() -> Files.exists(log) && Files.readString(log).contains("ready"));
 

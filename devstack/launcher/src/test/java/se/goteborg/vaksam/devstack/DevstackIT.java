@@ -2,6 +2,7 @@ package se.goteborg.vaksam.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,9 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +37,7 @@ class DevstackIT {
     Path dataDir;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<String> progress = new ArrayList<>();
+    private final List<String> progress = new CopyOnWriteArrayList<>();
 
     @Test
     void startsTheInfrastructureStopsItInReverseAndKeepsItsDataForTheNextRun() throws Exception {
@@ -57,7 +60,9 @@ class DevstackIT {
             stack.start(Component.MONGO_STORE);
             assertThat(stack.isRunning(Component.MONGO_STORE)).isTrue();
             assertThat(HealthProbe.tcp(stack.ports().get(Port.MONGO)).isHealthy()).isTrue();
-            pids.add(stack.pid(Component.MONGO_STORE).orElseThrow());
+            assertThat(stack.logFile(Component.MONGO_STORE)).content()
+                    .as("the restart keeps the first process's log").contains("data kept in");
+
         }
 
         for (long pid : pids) {
@@ -78,6 +83,10 @@ class DevstackIT {
             assertThat(schema.statusCode()).isEqualTo(200);
             assertThat(schema.body()).contains("\"Check\"");
             assertThat(dataDir.resolve("logs/kafka-broker.log")).content().doesNotContain("Formatting");
+
+            ProcessHandle.of(again.pid(Component.MONGO_STORE).orElseThrow()).orElseThrow().destroyForcibly();
+            await("the crash of mongo-store reported").atMost(Duration.ofSeconds(30))
+                    .until(() -> progress.stream().anyMatch(line -> line.startsWith("mongo-store exited unexpectedly")));
         }
     }
 

@@ -8,8 +8,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class DevstackTest {
     @TempDir
     Path root;
 
-    private final List<String> progress = new ArrayList<>();
+    private final List<String> progress = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void looksLikeTheRepository() throws IOException {
