@@ -53,6 +53,9 @@ class InboxIT {
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
     };
 
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
+
     private static final String POLICE = TestTokens.recipient("police-demo", "POLICE");
     private static final String MIKA = TestTokens.recipient("mika-demo", "MIKAMOTTAGNINGEN");
     private static final String LETTINGS = TestTokens.recipient("lettings-demo", "LETTINGS_GROUP");
@@ -241,9 +244,6 @@ class InboxIT {
                 .jsonPath("$.details").doesNotExist();
         assertThat(openings(alertId)).hasSize(1);
     }
-
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-    };
 
     private void publish(AlertRouted event) {
         publisher.publish(Topics.ALERT_ROUTED, event.getAlertId(), event).block(DEADLINE);
