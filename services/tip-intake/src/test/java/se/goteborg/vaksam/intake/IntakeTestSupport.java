@@ -26,11 +26,6 @@ public final class IntakeTestSupport {
     public static final Instant NOW = Instant.parse("2026-11-27T20:00:00Z");
     public static final Keysets.KeysetPair KEYS = Keysets.generate();
 
-    /** Properties for a @SpringBootTest of {@link TipIntakeApplication} without Kafka. */
-    public static final String[] WITHOUT_KAFKA = {
-            "spring.autoconfigure.exclude=se.goteborg.vaksam.platform.events.EventsAutoConfiguration,"
-                    + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"};
-
     private IntakeTestSupport() {
     }
 

@@ -8,17 +8,24 @@ import static se.goteborg.vaksam.intake.IntakeTestSupport.hotelTip;
 import static se.goteborg.vaksam.intake.IntakeTestSupport.taxiTip;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -158,7 +166,7 @@ class TipHttpTest {
         cases.add(new Case("taxi indicator on a hotel tip", HOTEL, json,
                 json(with(hotelTip(), "indicators", List.of("COMPANION_CONTROLS"))), 400, "indicators[0]", null));
         cases.add(new Case("null indicator", HOTEL, json,
-                json(with(hotelTip(), "indicators", java.util.Arrays.asList("STREAM_OF_MEN", null))), 400,
+                json(with(hotelTip(), "indicators", Arrays.asList("STREAM_OF_MEN", null))), 400,
                 "indicators[1]", null));
         cases.add(new Case("unknown suspectedMinor", HOTEL, json, json(with(hotelTip(), "suspectedMinor", "MAYBE")),
                 400, "suspectedMinor", null));
@@ -272,7 +280,7 @@ class TipHttpTest {
         assertThat(tip.toJson()).doesNotContain("canary");
         assertThat(tip.getString("receiptCode")).isEqualTo(receipt.get("receiptCode"));
         assertThat(tip.get("premises", Document.class).getString("postalCode")).isEqualTo("411 03");
-        byte[] sealed = tip.get("sealedDetails", org.bson.types.Binary.class).getData();
+        byte[] sealed = tip.get("sealedDetails", Binary.class).getData();
         String opened = new String(Opener.fromPrivateKeyset(IntakeTestSupport.KEYS.privateKeyset()).open(sealed, tipId),
                 StandardCharsets.UTF_8);
         assertThat(opened).isEqualTo(
@@ -282,7 +290,7 @@ class TipHttpTest {
         assertThat(event.getMemberId()).isEqualTo("member-hotel");
         assertThat(event.getIndicators()).containsExactly("BOOKER_NOT_OCCUPANT", "MANY_VISITORS_TO_ROOM");
         assertThat(event.getPremises().getAddress().getPostalCode()).isEqualTo("411 03");
-        assertThat(event.getObservedAt()).isEqualTo(java.time.Instant.parse("2026-11-27T19:30:00Z"));
+        assertThat(event.getObservedAt()).isEqualTo(Instant.parse("2026-11-27T19:30:00Z"));
         assertThat(new String(event.getSealedDetails().array(), StandardCharsets.ISO_8859_1)).doesNotContain("canary");
         Awaitility.await("outbox emptied").atMost(Duration.ofSeconds(10))
                 .until(() -> tip(tipId).getList("outbox", Document.class).isEmpty());
@@ -294,8 +302,8 @@ class TipHttpTest {
         var receipt = submit(TAXI, json(taxiTip()), null);
 
         TipSubmitted event = awaitEvent(receipt.get("tipId"));
-        assertThat(event.getObservedAt()).isEqualTo(java.time.Instant.parse("2026-11-27T19:45:00Z"));
-        assertThat(event.getTrip().getPickup().getTime()).isEqualTo(java.time.Instant.parse("2026-11-27T19:35:00Z"));
+        assertThat(event.getObservedAt()).isEqualTo(Instant.parse("2026-11-27T19:45:00Z"));
+        assertThat(event.getTrip().getPickup().getTime()).isEqualTo(Instant.parse("2026-11-27T19:35:00Z"));
         assertThat(event.getTrip().getPassengers()).isEqualTo(2);
         assertThat(event.getPremises()).isNull();
     }
@@ -355,7 +363,7 @@ class TipHttpTest {
 
         client.get().uri("/api/v1/receipts/{code}", typed).exchange()
                 .expectStatus().isOk()
-                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectHeader().cacheControl(CacheControl.noStore())
                 .expectBody()
                 .jsonPath("$.receiptCode").isEqualTo(receipt.get("receiptCode"))
                 .jsonPath("$.status").isEqualTo("RECEIVED")
@@ -400,7 +408,7 @@ class TipHttpTest {
     private TipSubmitted awaitEvent(String tipId) {
         return Awaitility.await("TipSubmitted " + tipId).atMost(Duration.ofSeconds(10))
                 .until(() -> publisher.published().stream().filter(p -> p.key().equals(tipId))
-                        .map(p -> (TipSubmitted) p.value()).findFirst(), java.util.Optional::isPresent)
+                        .map(p -> (TipSubmitted) p.value()).findFirst(), Optional::isPresent)
                 .orElseThrow();
     }
 
@@ -414,9 +422,8 @@ class TipHttpTest {
 
     private static String hash(String key) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
