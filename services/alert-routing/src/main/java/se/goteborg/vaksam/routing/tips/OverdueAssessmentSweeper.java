@@ -22,7 +22,8 @@ class OverdueAssessmentSweeper {
 
     @Scheduled(fixedDelayString = "${vaksam.routing.sweep-interval:1s}")
     Mono<Void> sweep() {
-        return routing.routeOverdue(TIPS_PER_SWEEP)
+        // Spring subscribes to the returned Mono at every run, so what "now" is must be decided at subscription.
+        return Mono.defer(() -> routing.routeOverdue(TIPS_PER_SWEEP))
                 .doOnNext(count -> {
                     if (count > 0) {
                         log.info("Routed {} tips whose premises assessment was overdue", count);

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.events.alert.AlertRouted;
 import se.goteborg.vaksam.events.premises.PremisesAssessed;
@@ -58,7 +59,7 @@ class RoutingService {
 
     /** Routes the tips whose assessment is overdue; emits how many were looked at. */
     Mono<Long> routeOverdue(int limit) {
-        return awaiting.due(clock.instant(), limit)
+        return Flux.defer(() -> awaiting.due(clock.instant(), limit))
                 .concatMap(tipId -> routings.find(tipId)
                         .flatMap(routing -> advance(routing, true))
                         .then(awaiting.done(tipId))
