@@ -111,7 +111,7 @@ class PremisesRiskIT {
 
     @Test
     void aTaxiTipIsAssessedByItsDropOffAddress() {
-        TipSubmitted toTheAvenue = taxiTip("Kungsportsavenyen 7, 411 36 Göteborg", null, Instant.now());
+        TipSubmitted toTheAvenue = taxiTip("Avenyn 7, 411 36 Göteborg", null, Instant.now());
         publish(toTheAvenue);
 
         PremisesAssessed restaurant = assessed.await(toTheAvenue.getTipId());
