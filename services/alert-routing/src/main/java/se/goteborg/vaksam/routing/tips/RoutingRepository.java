@@ -97,10 +97,6 @@ class RoutingRepository {
     /** A routing document as stored. */
     record Routing(Document document) {
 
-        String tipId() {
-            return document.getString("_id");
-        }
-
         TipSubmitted tip() {
             return AvroBytes.decode(document.get("tip", Binary.class), TipSubmitted.class);
         }
