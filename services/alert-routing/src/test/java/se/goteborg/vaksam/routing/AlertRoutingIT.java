@@ -246,6 +246,26 @@ class AlertRoutingIT {
                 Filters.eq("_id", tip.getTipId()))).block()).isZero();
     }
 
+    @Test
+    void aLateAssessmentThatAddsNoRecipientChangesNothing() {
+        TipSubmitted tip = hotelTip(SuspectedMinor.NO, ExploitationType.LABOUR, List.of());
+        publish(Topics.TIP_SUBMITTED, tip.getTipId(), tip);
+        Awaitility.await("tip waiting for its assessment").atMost(TopicRecords.DEADLINE)
+                .until(() -> Mono.from(database.getCollection("awaiting_assessment")
+                        .find(Filters.eq("_id", tip.getTipId())).first()).blockOptional().isPresent());
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(awaitAlerts(tip, 2)).containsOnlyKeys(Recipient.POLICE, Recipient.REGION_COORDINATORS);
+
+        TopicRecords.awaitHandled(ASSESSMENT_GROUP,
+                publish(Topics.PREMISES_ASSESSED, tip.getTipId(), notInRegister(tip)));
+
+        Document routing = Mono.from(database.getCollection("routings").find(Filters.eq("_id", tip.getTipId()))
+                .first()).block();
+        assertThat(routing.getBoolean("assessmentApplied")).isTrue();
+        assertThat(routing.getList("recipients", String.class)).containsExactly("POLICE", "REGION_COORDINATORS");
+        assertThat(alerts.allMatching(ofTip(tip))).hasSize(2);
+    }
+
     private Map<Recipient, AlertRouted> awaitAlerts(TipSubmitted tip, int count) {
         List<AlertRouted> routed = alerts.awaitMatching(ofTip(tip), count);
         assertThat(routed).as("alerts of tip").hasSize(count);

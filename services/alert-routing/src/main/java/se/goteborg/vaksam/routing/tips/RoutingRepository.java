@@ -1,6 +1,7 @@
 package se.goteborg.vaksam.routing.tips;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -9,6 +10,9 @@ import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.springframework.stereotype.Repository;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -17,6 +21,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import se.goteborg.vaksam.events.alert.AlertRouted;
 import se.goteborg.vaksam.events.premises.PremisesAssessed;
 import se.goteborg.vaksam.events.tip.TipSubmitted;
@@ -36,6 +41,7 @@ class RoutingRepository {
     static final String COLLECTION = "routings";
     static final String WAITING = "WAITING";
     static final String ROUTED = "ROUTED";
+    private static final int DUPLICATE_KEY_ERROR = 11000;
 
     private final MongoCollection<Document> collection;
 
@@ -58,10 +64,18 @@ class RoutingRepository {
     }
 
     private Mono<Routing> upsert(String tipId, Bson update) {
-        return Mono.from(collection.findOneAndUpdate(Filters.eq("_id", tipId),
+        return Mono.defer(() -> Mono.from(collection.findOneAndUpdate(Filters.eq("_id", tipId),
                         Updates.combine(update, Updates.setOnInsert("state", WAITING)),
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)))
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))))
+                // The tip and its assessment arriving together may both try to create the document; the loser
+                // finds it on its second try.
+                .retryWhen(Retry.max(1).filter(RoutingRepository::isDuplicateKey))
                 .map(Routing::new);
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        return e instanceof MongoCommandException command && command.getErrorCode() == DUPLICATE_KEY_ERROR
+                || e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 
     /** Routes a waiting tip; false when it was routed already. */
@@ -80,13 +94,15 @@ class RoutingRepository {
 
     /** Adds the recipients the late assessment brings to a tip routed without it; false when amended already. */
     Mono<Boolean> amend(String tipId, Instant amendedAt, List<AlertRouted> alerts) {
+        List<Bson> updates = new ArrayList<>(List.of(
+                Updates.set("assessmentApplied", true),
+                Updates.set("amendedAt", Date.from(amendedAt))));
+        if (!alerts.isEmpty()) {
+            updates.add(Updates.pushEach("recipients", alerts.stream().map(a -> a.getRecipient().name()).toList()));
+            updates.add(Updates.pushEach(Outbox.FIELD, outboxEntries(alerts)));
+        }
         return Mono.from(collection.updateOne(Filters.and(Filters.eq("_id", tipId), Filters.eq("state", ROUTED),
-                                Filters.eq("assessmentApplied", false)),
-                        Updates.combine(
-                                Updates.set("assessmentApplied", true),
-                                Updates.set("amendedAt", Date.from(amendedAt)),
-                                Updates.pushEach("recipients", alerts.stream().map(a -> a.getRecipient().name()).toList()),
-                                Updates.pushEach(Outbox.FIELD, outboxEntries(alerts)))))
+                        Filters.eq("assessmentApplied", false)), Updates.combine(updates)))
                 .map(result -> result.getMatchedCount() == 1);
     }
 
