@@ -72,6 +72,13 @@ final class StackPlan {
             case IDENTITY -> EnumSet.of(Component.MONGO_STORE);
             // The gateway needs no service to start; it only forwards to them once they are up.
             case GATEWAY -> EnumSet.of(Component.IDENTITY);
+            // Intake reports ready once it has read the member topic to the end, so the demo members must be
+            // published first, or intake would call itself ready without knowing the demo keys.
+            case TIP_INTAKE -> {
+                Set<Component> after = EnumSet.copyOf(Component.infrastructure());
+                after.add(Component.NETWORK_COORDINATION);
+                yield after;
+            }
             default -> Component.infrastructure();
         };
     }

@@ -22,8 +22,8 @@ import se.goteborg.vaksam.events.member.MemberType;
 
 /**
  * The two demo members of the local run, with the intake keys the README names. Fixed ids make seeding an upsert:
- * a second run finds them unchanged and publishes nothing. Health stays DOWN until they are in place, so the local
- * run is only reported ready once a demo tip would be accepted.
+ * a second run finds them unchanged and publishes nothing. Health stays DOWN until they are stored and published,
+ * so the local run is only reported ready once intake can learn the demo keys.
  */
 @Component
 @ConditionalOnBooleanProperty("vaksam.demo.enabled")
@@ -37,12 +37,14 @@ class DemoMembers implements ApplicationListener<ApplicationReadyEvent>, Reactiv
     private static final Logger log = LoggerFactory.getLogger(DemoMembers.class);
 
     private final MemberService service;
+    private final MemberRepository members;
     private final Clock clock;
     private volatile boolean seeded;
     private volatile Disposable seeding;
 
-    DemoMembers(MemberService service, Clock clock) {
+    DemoMembers(MemberService service, MemberRepository members, Clock clock) {
         this.service = service;
+        this.members = members;
         this.clock = clock;
     }
 
@@ -73,7 +75,13 @@ class DemoMembers implements ApplicationListener<ApplicationReadyEvent>, Reactiv
 
     @Override
     public Mono<Health> health() {
-        return Mono.just(seeded ? Health.up().build() : Health.down().withDetail("demoMembers", "seeding").build());
+        if (!seeded) {
+            return Mono.just(Health.down().withDetail("demoMembers", "seeding").build());
+        }
+        // Ready only once intake can learn the demo keys from the member topic, not merely once they are stored.
+        return members.published(List.of(HOTEL_ID, TAXI_ID)).map(published -> published
+                ? Health.up().build()
+                : Health.down().withDetail("demoMembers", "publishing").build());
     }
 
     @Override

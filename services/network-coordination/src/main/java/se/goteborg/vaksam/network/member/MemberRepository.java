@@ -45,6 +45,13 @@ class MemberRepository {
                 .map(MemberDocuments::member);
     }
 
+    /** Emits whether every change of these members has left the outbox for the member topic. */
+    Mono<Boolean> published(List<String> memberIds) {
+        return Mono.from(members.countDocuments(Filters.and(Filters.in(MemberDocuments.ID, memberIds),
+                        Filters.exists(Outbox.FIELD + ".0"))))
+                .map(waiting -> waiting == 0);
+    }
+
     /** Fails with a duplicate-key write error when the id is taken. */
     Mono<Member> insert(Member member) {
         Document document = MemberDocuments.document(member).append(Outbox.FIELD, List.of(changed(member)));

@@ -17,13 +17,15 @@ import se.goteborg.vaksam.platform.events.Listeners;
 @Component
 class MemberListener implements ConsumerSeekAware {
 
+    static final String GROUP = "tip-intake-members";
+
     private final MemberRepository members;
 
     MemberListener(MemberRepository members) {
         this.members = members;
     }
 
-    @KafkaListener(id = "tip-intake-members", topics = "vaksam.member.changed.v1")
+    @KafkaListener(id = GROUP, topics = "vaksam.member.changed.v1")
     void on(MemberChanged event) {
         Listeners.handle(members.upsert(event));
     }
