@@ -255,8 +255,12 @@ public final class Devstack implements AutoCloseable {
                         + "; its log: " + spec.logFile());
             }
         });
-        return awaitHealthy(spec, child).thenRun(() -> progress.accept(String.format(Locale.ROOT,
-                "%s healthy after %.1f s", component.id(), (System.nanoTime() - launchedAt) / 1e9)));
+        return awaitHealthy(spec, child).thenRun(() -> {
+            if (!closed) {
+                progress.accept(String.format(Locale.ROOT, "%s healthy after %.1f s",
+                        component.id(), (System.nanoTime() - launchedAt) / 1e9));
+            }
+        });
     }
 
     private CompletableFuture<Void> awaitHealthy(ChildSpec spec, ChildProcess child) {
