@@ -1,9 +1,14 @@
 package se.goteborg.vaksam.platform.events;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,37 +23,62 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Publishes the events waiting in the outbox of one collection's documents. A pass runs at every poll interval and
- * whenever {@link #nudge()} is called after a write; passes never overlap. An event leaves the outbox only after the
- * broker acknowledged it, so events written while Kafka is away are sent when it is back. A crash between the
- * acknowledgement and the removal sends that event again; consumers are idempotent by event id.
+ * Publishes the events waiting in the outbox of one collection's documents. Writers call {@link #nudge(Object)} with
+ * the id of the document they wrote, and a pass reads just those documents by id; a full scan of the collection runs
+ * at start-up and at every sweep interval as the safety net, for events whose nudge was lost (a crash right after the
+ * write, a send that failed while Kafka was away). Passes never overlap. An event leaves the outbox only after the
+ * broker acknowledged it; a crash between the acknowledgement and the removal sends that event again, and consumers
+ * are idempotent by event id.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int DOCUMENTS_PER_PASS = 200;
+    /** How often the whole collection is scanned for events whose nudge was lost. */
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(10);
+
+    private static final int DOCUMENTS_PER_BATCH = 200;
     private static final int CONCURRENT_DOCUMENTS = 32;
 
     private final MongoCollection<Document> collection;
     private final EventPublisher publisher;
-    private final Duration pollInterval;
-    private final Sinks.Many<Boolean> nudges = Sinks.many().multicast().directBestEffort();
+    private final Duration sweepInterval;
+    private final Set<Object> due = ConcurrentHashMap.newKeySet();
+    private final Sinks.Many<Boolean> triggers = Sinks.many().multicast().directBestEffort();
     private volatile Disposable loop;
 
-    public OutboxRelay(MongoCollection<Document> collection, EventPublisher publisher, Duration pollInterval) {
+    public OutboxRelay(MongoCollection<Document> collection, EventPublisher publisher, Duration sweepInterval) {
         this.collection = collection;
         this.publisher = publisher;
-        this.pollInterval = pollInterval;
+        this.sweepInterval = sweepInterval;
     }
 
-    /** Asks for a pass soon; cheap, never blocks, coalesces with a pass already waiting. */
-    public void nudge() {
-        nudges.tryEmitNext(Boolean.TRUE);
+    /** Asks for the outbox of this document to be sent soon; cheap, never blocks. */
+    public void nudge(Object ownerId) {
+        due.add(ownerId);
+        triggers.tryEmitNext(Boolean.FALSE);
     }
 
-    /** One pass over the waiting events; emits how many were published. */
+    /** One pass over every waiting event of the collection; emits how many were published. */
     public Mono<Integer> relayOnce() {
-        return Flux.from(collection.find(Filters.exists(Outbox.FIELD + ".0")).limit(DOCUMENTS_PER_PASS))
+        return relay(Filters.exists(Outbox.FIELD + ".0"));
+    }
+
+    private Mono<Integer> relayDue() {
+        List<Object> ids = new ArrayList<>(due);
+        if (ids.isEmpty()) {
+            return Mono.just(0);
+        }
+        due.removeAll(ids);
+        return relay(Filters.in("_id", ids)).doFinally(signal -> {
+            if (!due.isEmpty()) {
+                // Nudges that came while this pass ran may have been dropped; make sure they get their pass.
+                triggers.tryEmitNext(Boolean.FALSE);
+            }
+        });
+    }
+
+    private Mono<Integer> relay(Bson waiting) {
+        return Flux.from(collection.find(waiting).batchSize(DOCUMENTS_PER_BATCH))
                 .flatMap(this::relayDocument, CONCURRENT_DOCUMENTS)
                 .reduce(0, Integer::sum);
     }
@@ -71,9 +101,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = Flux.merge(Flux.interval(Duration.ZERO, pollInterval).map(tick -> Boolean.TRUE), nudges.asFlux())
+        loop = Flux.merge(Flux.interval(Duration.ZERO, sweepInterval).map(tick -> Boolean.TRUE), triggers.asFlux())
                 .onBackpressureDrop()
-                .concatMap(trigger -> relayOnce()
+                .concatMap(sweep -> (sweep ? relayOnce() : relayDue())
                         .onErrorResume(e -> {
                             // The events stay in the outbox; the next pass tries again.
                             log.warn("Outbox pass on {} failed: {}", collection.getNamespace(), e.toString());

@@ -105,7 +105,7 @@ class EventsPlatformIT {
                 .append(Outbox.FIELD, List.of(Outbox.entry(Topics.TIP_SUBMITTED, tip.getTipId(), tip)));
         Mono.from(database.getCollection("aggregates").insertOne(aggregate)).block();
 
-        relay.nudge();
+        relay.nudge(tip.getTipId());
 
         ConsumerRecord<String, byte[]> raw = awaitRaw(Topics.TIP_SUBMITTED.name(), r -> r.key().equals(tip.getTipId()));
         assertThat(raw.value()[0]).as("Confluent magic byte").isZero();
@@ -144,7 +144,7 @@ class EventsPlatformIT {
                 Outbox.entry(Topics.TIP_SUBMITTED, failing.getTipId(), failing),
                 Outbox.entry(Topics.TIP_SUBMITTED, healthy.getTipId(), healthy)));
         Mono.from(database.getCollection("aggregates").insertOne(aggregate)).block();
-        relay.nudge();
+        relay.nudge(aggregate.get("_id"));
 
         ConsumerRecord<String, byte[]> poison = awaitRaw(Topics.DEAD_LETTER.name(),
                 r -> poisonKey.equals(r.key()));

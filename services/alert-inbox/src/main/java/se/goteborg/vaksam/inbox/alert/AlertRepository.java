@@ -111,7 +111,7 @@ class AlertRepository {
                 .map(result -> result.getMatchedCount() == 1)
                 .doOnNext(changed -> {
                     if (changed) {
-                        relay.nudge();
+                        relay.nudge(alert.alertId());
                     }
                 });
     }

@@ -1,6 +1,5 @@
 package se.goteborg.vaksam.routing.tips;
 
-import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +14,6 @@ class RoutingOutboxConfig {
 
     @Bean
     OutboxRelay routingsRelay(MongoDatabase database, EventPublisher publisher) {
-        return new OutboxRelay(database.getCollection(RoutingRepository.COLLECTION), publisher, Duration.ofSeconds(1));
+        return new OutboxRelay(database.getCollection(RoutingRepository.COLLECTION), publisher, OutboxRelay.DEFAULT_SWEEP_INTERVAL);
     }
 }

@@ -95,7 +95,7 @@ class RoutingService {
                     }
                     log.debug("Tip {} routed to {} recipients{}", tip.getTipId(), alerts.size(),
                             assessment == null ? " without its assessment" : "");
-                    relay.nudge();
+                    relay.nudge(tip.getTipId());
                     return awaiting.done(tip.getTipId());
                 });
     }
@@ -114,7 +114,7 @@ class RoutingService {
                     if (amended && !added.isEmpty()) {
                         log.debug("Tip {} amended with {} recipients from its late assessment", tip.getTipId(),
                                 added.size());
-                        relay.nudge();
+                        relay.nudge(tip.getTipId());
                     }
                 })
                 .then();

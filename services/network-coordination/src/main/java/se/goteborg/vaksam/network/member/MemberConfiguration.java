@@ -1,6 +1,5 @@
 package se.goteborg.vaksam.network.member;
 
-import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +14,6 @@ class MemberConfiguration {
 
     @Bean
     OutboxRelay memberOutboxRelay(MongoDatabase database, EventPublisher publisher) {
-        return new OutboxRelay(database.getCollection(MemberRepository.COLLECTION), publisher, Duration.ofSeconds(1));
+        return new OutboxRelay(database.getCollection(MemberRepository.COLLECTION), publisher, OutboxRelay.DEFAULT_SWEEP_INTERVAL);
     }
 }

@@ -56,7 +56,7 @@ class MemberRepository {
     Mono<Member> insert(Member member) {
         Document document = MemberDocuments.document(member).append(Outbox.FIELD, List.of(changed(member)));
         return Mono.from(members.insertOne(document))
-                .doOnSuccess(inserted -> relay.nudge())
+                .doOnSuccess(inserted -> relay.nudge(member.memberId()))
                 .thenReturn(member);
     }
 
@@ -69,7 +69,7 @@ class MemberRepository {
                 .map(result -> result.getMatchedCount() == 1)
                 .doOnNext(updated -> {
                     if (updated) {
-                        relay.nudge();
+                        relay.nudge(current.memberId());
                     }
                 });
     }

@@ -73,7 +73,7 @@ class AssessmentService {
                         .doOnNext(stored -> {
                             if (stored) {
                                 log.debug("Tip {} assessed: {}", assessed.getTipId(), assessed.getMatch());
-                                relay.nudge();
+                                relay.nudge(assessed.getTipId());
                             }
                         }))
                 .then();

@@ -1,6 +1,5 @@
 package se.goteborg.vaksam.intake.config;
 
-import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +19,7 @@ class IntakeConfiguration {
 
     @Bean
     OutboxRelay tipsRelay(MongoDatabase database, EventPublisher publisher) {
-        return new OutboxRelay(database.getCollection(TipCollection.NAME), publisher, Duration.ofSeconds(1));
+        return new OutboxRelay(database.getCollection(TipCollection.NAME), publisher, OutboxRelay.DEFAULT_SWEEP_INTERVAL);
     }
 
     /**

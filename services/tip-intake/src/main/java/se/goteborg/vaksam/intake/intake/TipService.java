@@ -97,7 +97,7 @@ class TipService {
                     TipSubmitted event = event(tipId, memberId, now, tip, sealed);
                     Document document = document(event, tip, receiptCode, idempotency);
                     return tips.insert(document)
-                            .then(Mono.fromRunnable(relay::nudge))
+                            .then(Mono.fromRunnable(() -> relay.nudge(tipId)))
                             .thenReturn(new Submitted(new TipReceipt(tipId, receiptCode, TipStatus.RECEIVED), false));
                 })
                 .onErrorResume(TipService::isDuplicateKey, e -> {
