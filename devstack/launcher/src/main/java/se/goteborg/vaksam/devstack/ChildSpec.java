@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Everything needed to start one child and to know when it is ready. */
+/**
+ * Everything needed to start one child and to know when it is ready; {@code springBootJar} marks a
+ * Spring Boot fat jar, which {@link ClassDataSharing} can extract and archive.
+ */
 record ChildSpec(
         Component component,
         Path jar,
@@ -13,7 +16,8 @@ record ChildSpec(
         Map<String, String> environment,
         HealthProbe probe,
         Set<Component> dependsOn,
-        Path logFile) {
+        Path logFile,
+        boolean springBootJar) {
 
     ChildSpec {
         command = List.copyOf(command);

@@ -19,6 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +54,10 @@ public final class Devstack implements AutoCloseable {
     private final Duration stopTimeout;
     private final Consumer<String> progress;
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService launches;
+    private final ClassDataSharing classDataSharing;
+    private final Map<Component, CompletableFuture<Optional<ClassDataSharing.Prepared>>> prepared =
+            new ConcurrentHashMap<>();
     /**
      * Children run in sessions of their own (see {@link ChildProcess}), so Ctrl-C on a test run or on
      * the launcher reaches only this JVM; this hook passes it on.
@@ -58,6 +65,7 @@ public final class Devstack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "devstack-stop");
 
     private final Map<Component, ChildProcess> children = new EnumMap<>(Component.class);
+    private final Map<Component, ClassDataSharing.Prepared> sharingOf = new ConcurrentHashMap<>();
     private boolean started;
     private volatile boolean running;
     private volatile boolean closed;
@@ -86,6 +94,14 @@ public final class Devstack implements AutoCloseable {
         });
         executor.setRemoveOnCancelPolicy(true);
         this.scheduler = executor;
+        this.launches = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "devstack-launch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.classDataSharing = builder.classDataSharing
+                ? new ClassDataSharing(repositoryRoot.resolve(".devstack").resolve("cds"), plan.java())
+                : null;
     }
 
     public static Builder builder() {
@@ -125,6 +141,10 @@ public final class Devstack implements AutoCloseable {
             throw e;
         }
         long startedAt = System.nanoTime();
+        // Extracting fat jars takes a few seconds the first time; it overlaps the infrastructure's start.
+        for (ChildSpec spec : specs.values()) {
+            prepared.put(spec.component(), CompletableFuture.supplyAsync(() -> prepare(spec), launches));
+        }
         Map<Component, CompletableFuture<Void>> ready = new EnumMap<>(Component.class);
         CompletableFuture<Void> firstFailure = new CompletableFuture<>();
         for (ChildSpec spec : specs.values()) {
@@ -132,7 +152,7 @@ public final class Devstack implements AutoCloseable {
                     .map(ready::get)
                     .toArray(CompletableFuture[]::new);
             CompletableFuture<Void> healthy = CompletableFuture.allOf(dependencies)
-                    .thenComposeAsync(ignored -> launch(spec), scheduler);
+                    .thenComposeAsync(ignored -> launch(spec), launches);
             healthy.whenComplete((ignored, failure) -> {
                 if (failure != null) {
                     firstFailure.completeExceptionally(unwrap(failure));
@@ -172,6 +192,7 @@ public final class Devstack implements AutoCloseable {
             stopChild(component);
         }
         scheduler.shutdownNow();
+        launches.shutdownNow();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
@@ -229,8 +250,19 @@ public final class Devstack implements AutoCloseable {
         return closed;
     }
 
+    private Optional<ClassDataSharing.Prepared> prepare(ChildSpec spec) {
+        if (classDataSharing == null || !spec.springBootJar()) {
+            return Optional.empty();
+        }
+        return classDataSharing.prepare(spec.component().id(), spec.jar(), spec.command());
+    }
+
     private CompletableFuture<Void> launch(ChildSpec spec) {
         Component component = spec.component();
+        // Taken out of the map, so a later restart prepares again and finds the archive the first run wrote.
+        CompletableFuture<Optional<ClassDataSharing.Prepared>> preparation = prepared.remove(component);
+        Optional<ClassDataSharing.Prepared> sharing = preparation != null ? preparation.join() : prepare(spec);
+        List<String> command = sharing.map(ClassDataSharing.Prepared::command).orElse(spec.command());
         ChildProcess child;
         synchronized (this) {
             // Checked under the lock that close() holds, so no child can start after the stack stopped.
@@ -240,7 +272,7 @@ public final class Devstack implements AutoCloseable {
             }
             try {
                 // A fresh log per run, but a restart within the run keeps what the stopped process wrote.
-                child = ChildProcess.start(component.id(), spec.command(), spec.environment(), repositoryRoot,
+                child = ChildProcess.start(component.id(), command, spec.environment(), repositoryRoot,
                         spec.logFile(), children.containsKey(component));
             } catch (IOException e) {
                 return CompletableFuture.failedFuture(new DevstackException(
@@ -249,6 +281,10 @@ public final class Devstack implements AutoCloseable {
             children.put(component, child);
         }
         long launchedAt = System.nanoTime();
+        sharing.ifPresent(archive -> {
+            sharingOf.put(component, archive);
+            child.onExit().thenAccept(process -> archive.childExited(process.exitValue()));
+        });
         child.onExit().thenAccept(process -> {
             if (running && !child.isStopping()) {
                 progress.accept(component.id() + " exited unexpectedly with code " + process.exitValue()
@@ -300,8 +336,12 @@ public final class Devstack implements AutoCloseable {
         }
         long stoppingAt = System.nanoTime();
         int exitCode = child.stop(stopTimeout);
-        progress.accept(String.format(Locale.ROOT, "%s stopped in %.1f s (exit code %d)",
-                component.id(), (System.nanoTime() - stoppingAt) / 1e9, exitCode));
+        // Here and not only in the exit callback: the launcher's JVM may end right after close().
+        boolean archived = Optional.ofNullable(sharingOf.get(component))
+                .map(archive -> archive.childExited(exitCode)).orElse(false);
+        progress.accept(String.format(Locale.ROOT, "%s stopped in %.1f s (exit code %d)%s",
+                component.id(), (System.nanoTime() - stoppingAt) / 1e9, exitCode,
+                archived ? "; its class data archive makes the next start faster" : ""));
     }
 
     private ChildSpec requireKnown(Component component) {
@@ -362,8 +402,11 @@ public final class Devstack implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<Component, List<String>> jvmOptions = new EnumMap<>(Component.class);
         private Duration startTimeout = Duration.ofMinutes(3);
-        private Duration stopTimeout = Duration.ofSeconds(30);
+        // Long enough for a first stop that writes a class data archive on a busy machine.
+        private Duration stopTimeout = Duration.ofSeconds(60);
         private Consumer<String> progress = message -> { };
+        // A CI run starts the stack once from a fresh clone: it would pay for the archives and never use them.
+        private boolean classDataSharing = !"true".equalsIgnoreCase(System.getenv("CI"));
 
         private Builder() {
         }
@@ -431,9 +474,19 @@ public final class Devstack implements AutoCloseable {
             return this;
         }
 
-        /** How long each child may take to stop after SIGTERM before it is killed; default 30 s. */
+        /** How long each child may take to stop after SIGTERM before it is killed; default 60 s. */
         public Builder stopTimeout(Duration stopTimeout) {
             this.stopTimeout = stopTimeout;
+            return this;
+        }
+
+        /**
+         * Runs the Spring Boot jars extracted, with a class data sharing archive written by their first
+         * clean stop and kept in {@code <repositoryRoot>/.devstack/cds}; later starts need about half the CPU,
+         * the first start and stop somewhat more. Default: on, except where the environment says {@code CI=true}.
+         */
+        public Builder classDataSharing(boolean classDataSharing) {
+            this.classDataSharing = classDataSharing;
             return this;
         }
 

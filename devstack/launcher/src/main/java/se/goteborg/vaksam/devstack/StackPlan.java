@@ -83,6 +83,10 @@ final class StackPlan {
         };
     }
 
+    Path java() {
+        return java;
+    }
+
     String gatewayUrl() {
         return "http://localhost:" + ports.get(Port.GATEWAY);
     }
@@ -151,7 +155,8 @@ final class StackPlan {
                 dependsOn.add(dependency);
             }
         }
-        return new ChildSpec(component, jar, command, env, probe, dependsOn, data.logFile(component));
+        boolean springBootJar = !Component.infrastructure().contains(component);
+        return new ChildSpec(component, jar, command, env, probe, dependsOn, data.logFile(component), springBootJar);
     }
 
     private Map<String, String> springEnvironment(Component component) {

@@ -39,7 +39,8 @@ class StackPlanTest {
                 assertThat(dependency.ordinal()).as(component + " after " + dependency).isLessThan(component.ordinal());
             }
         }
-        assertThat(spec(Component.TIP_INTAKE).dependsOn()).containsExactlyInAnyOrderElementsOf(Component.infrastructure());
+        assertThat(spec(Component.ALERT_ROUTING).dependsOn()).containsExactlyInAnyOrderElementsOf(Component.infrastructure());
+        assertThat(spec(Component.TIP_INTAKE).dependsOn()).contains(Component.NETWORK_COORDINATION);
     }
 
     @Test
