@@ -62,10 +62,10 @@ class AlertService {
             }
             Instant now = clock.instant();
             return alerts.acknowledge(alert, caller.subject(), now,
-                            AlertDocuments.statusChanged(alert, AlertStatus.ACKNOWLEDGED, null, caller.subject(), now))
+                            AlertDocuments.statusChanged(alert, AlertStatus.ACKNOWLEDGED, null, caller.recipient().name(), now))
                     .doOnNext(changed -> {
                         if (changed) {
-                            log.info("Alert {} acknowledged by {}", alertId, caller.subject());
+                            log.info("Alert {} acknowledged by {}", alertId, caller.recipient());
                         }
                     })
                     .then(find(caller, alertId));
@@ -83,11 +83,11 @@ class AlertService {
             }
             Instant now = clock.instant();
             return alerts.close(alert, outcome, caller.subject(), now,
-                            AlertDocuments.statusChanged(alert, AlertStatus.OUTCOME_RECORDED, outcome, caller.subject(),
-                                    now))
+                            AlertDocuments.statusChanged(alert, AlertStatus.OUTCOME_RECORDED, outcome,
+                                    caller.recipient().name(), now))
                     .doOnNext(changed -> {
                         if (changed) {
-                            log.info("Alert {} closed with {} by {}", alertId, outcome, caller.subject());
+                            log.info("Alert {} closed with {} by {}", alertId, outcome, caller.recipient());
                         }
                     })
                     .then(find(caller, alertId))
