@@ -48,11 +48,14 @@ import se.goteborg.vaksam.events.tip.TipSubmitted;
 import se.goteborg.vaksam.events.tip.TripStop;
 import se.goteborg.vaksam.platform.events.EventPublisher;
 import se.goteborg.vaksam.platform.events.Outbox;
+import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topic;
 import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
+import se.goteborg.vaksam.testsupport.TopicRecords;
+import se.goteborg.vaksam.testsupport.TopicRecords.Record;
 
 @SpringBootTest(properties = {
         "vaksam.mongo.database=alert-routing-it",
@@ -89,7 +92,8 @@ class AlertRoutingIT {
     void readAlerts() {
         if (alerts == null) {
             // Only now: the service creates the topics as it starts.
-            alerts = new TopicRecords<>(Topics.ALERT_ROUTED.name());
+            alerts = new TopicRecords<>(Topics.ALERT_ROUTED.name(),
+                    SerdeConfig.forRegistry(SchemaRegistryServer.shared().url()));
         }
     }
 
@@ -213,7 +217,7 @@ class AlertRoutingIT {
         assessmentsAgain.forEach(record -> TopicRecords.awaitHandled(ASSESSMENT_GROUP, record));
         awaitOutboxEmpty(tip);
 
-        List<AlertRouted> all = alerts.allMatching(ofTip(tip));
+        List<AlertRouted> all = alertsOf(tip);
         assertThat(all).hasSize(4);
         assertThat(all).extracting(AlertRouted::getAlertId).doesNotHaveDuplicates();
     }
@@ -225,7 +229,7 @@ class AlertRoutingIT {
         Awaitility.await("tip waiting for its assessment").atMost(TopicRecords.DEADLINE)
                 .until(() -> Mono.from(database.getCollection("awaiting_assessment")
                         .find(Filters.eq("_id", tip.getTipId())).first()).blockOptional().isPresent());
-        assertThat(alerts.allMatching(ofTip(tip))).as("no alert before the limit").isEmpty();
+        assertThat(alertsOf(tip)).as("no alert before the limit").isEmpty();
 
         clock.advance(Duration.ofSeconds(11));
 
@@ -240,7 +244,7 @@ class AlertRoutingIT {
 
         TopicRecords.awaitHandled(ASSESSMENT_GROUP, late);
         awaitOutboxEmpty(tip);
-        assertThat(alerts.allMatching(ofTip(tip))).extracting(AlertRouted::getRecipient).doesNotHaveDuplicates()
+        assertThat(alertsOf(tip)).extracting(AlertRouted::getRecipient).doesNotHaveDuplicates()
                 .hasSize(4);
         assertThat(Mono.from(database.getCollection("awaiting_assessment").countDocuments(
                 Filters.eq("_id", tip.getTipId()))).block()).isZero();
@@ -263,11 +267,11 @@ class AlertRoutingIT {
                 .first()).block();
         assertThat(routing.getBoolean("assessmentApplied")).isTrue();
         assertThat(routing.getList("recipients", String.class)).containsExactly("POLICE", "REGION_COORDINATORS");
-        assertThat(alerts.allMatching(ofTip(tip))).hasSize(2);
+        assertThat(alertsOf(tip)).hasSize(2);
     }
 
     private Map<Recipient, AlertRouted> awaitAlerts(TipSubmitted tip, int count) {
-        List<AlertRouted> routed = alerts.awaitMatching(ofTip(tip), count);
+        List<AlertRouted> routed = alerts.awaitMatching(ofTip(tip), count).stream().map(Record::value).toList();
         assertThat(routed).as("alerts of tip").hasSize(count);
         routed.forEach(alert -> assertThat(alert.getAlertId()).isEqualTo(UUID.nameUUIDFromBytes(
                 (tip.getTipId() + ":" + alert.getRecipient()).getBytes(StandardCharsets.UTF_8)).toString()));
@@ -282,8 +286,13 @@ class AlertRoutingIT {
         });
     }
 
-    private static Predicate<AlertRouted> ofTip(TipSubmitted tip) {
-        return alert -> alert.getTipId().equals(tip.getTipId());
+    /** Every alert of the tip published so far. */
+    private static List<AlertRouted> alertsOf(TipSubmitted tip) {
+        return alerts.allMatching(ofTip(tip)).stream().map(Record::value).toList();
+    }
+
+    private static Predicate<Record<AlertRouted>> ofTip(TipSubmitted tip) {
+        return alert -> alert.value().getTipId().equals(tip.getTipId());
     }
 
     private <V extends SpecificRecord> RecordMetadata publish(Topic<String, V> topic, String key, V value) {

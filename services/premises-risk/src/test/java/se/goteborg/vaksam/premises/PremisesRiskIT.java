@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.awaitility.Awaitility;
@@ -33,10 +34,14 @@ import se.goteborg.vaksam.events.tip.TaxiTrip;
 import se.goteborg.vaksam.events.tip.TipSubmitted;
 import se.goteborg.vaksam.events.tip.TripStop;
 import se.goteborg.vaksam.platform.events.EventPublisher;
+import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
+import se.goteborg.vaksam.testsupport.TestTokens;
+import se.goteborg.vaksam.testsupport.TopicRecords;
+import se.goteborg.vaksam.testsupport.TopicRecords.Record;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vaksam.demo.enabled=true",
@@ -75,7 +80,8 @@ class PremisesRiskIT {
                 http.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
         if (assessed == null) {
             // Only now: the service creates the topics as it starts.
-            assessed = new TopicRecords<>(Topics.PREMISES_ASSESSED.name());
+            assessed = new TopicRecords<>(Topics.PREMISES_ASSESSED.name(),
+                    SerdeConfig.forRegistry(SchemaRegistryServer.shared().url()));
         }
     }
 
@@ -86,7 +92,7 @@ class PremisesRiskIT {
         publish(massageSalon);
         publish(unknown);
 
-        PremisesAssessed exact = assessed.await(massageSalon.getTipId());
+        PremisesAssessed exact = awaitAssessment(massageSalon.getTipId());
         assertThat(exact.getMatch()).isEqualTo(MatchLevel.EXACT);
         assertThat(exact.getEventId()).isNotBlank();
         assertThat(exact.getAddressKey()).isEqualTo("kungsgatan 12|41119");
@@ -99,7 +105,7 @@ class PremisesRiskIT {
         assertThat(exact.getTipsLast30Days()).isEqualTo(1);
         assertThat(exact.getLinkedTipIds()).isEmpty();
 
-        PremisesAssessed none = assessed.await(unknown.getTipId());
+        PremisesAssessed none = awaitAssessment(unknown.getTipId());
         assertThat(none.getMatch()).isEqualTo(MatchLevel.NONE);
         assertThat(none.getAddressKey()).isEqualTo("okändgatan 99|99999");
         assertThat(none.getPremisesId()).isNull();
@@ -114,7 +120,7 @@ class PremisesRiskIT {
         TipSubmitted toTheAvenue = taxiTip("Avenyn 7, 411 36 Göteborg", null, Instant.now());
         publish(toTheAvenue);
 
-        PremisesAssessed restaurant = assessed.await(toTheAvenue.getTipId());
+        PremisesAssessed restaurant = awaitAssessment(toTheAvenue.getTipId());
         assertThat(restaurant.getMatch()).isEqualTo(MatchLevel.EXACT);
         assertThat(restaurant.getPremisesId()).isEqualTo("GBG-L-0002");
         assertThat(restaurant.getCategory()).isEqualTo("Restaurant");
@@ -126,7 +132,7 @@ class PremisesRiskIT {
         Instant first = Instant.now().minus(2, ChronoUnit.DAYS);
         TipSubmitted tip = hotelTip("Vasagatan 22", "411 24", first);
         publish(tip);
-        assertThat(assessed.await(tip.getTipId()).getTipsLast30Days()).isEqualTo(1);
+        assertThat(awaitAssessment(tip.getTipId()).getTipsLast30Days()).isEqualTo(1);
 
         RecordMetadata sameEvent = publish(tip);
         RecordMetadata sameTipNewEvent = publish(TipSubmitted.newBuilder(tip).setEventId(UUID.randomUUID().toString())
@@ -136,17 +142,17 @@ class PremisesRiskIT {
 
         TipSubmitted next = hotelTip("VASAGATAN 22", "41124", first.plus(1, ChronoUnit.DAYS));
         publish(next);
-        PremisesAssessed second = assessed.await(next.getTipId());
+        PremisesAssessed second = awaitAssessment(next.getTipId());
         assertThat(second.getTipsLast30Days()).isEqualTo(2);
         assertThat(second.getLinkedTipIds()).containsExactly(tip.getTipId());
 
         TipSubmitted third = hotelTip("Vasagatan 22", "411 24", first.plus(2, ChronoUnit.DAYS));
         publish(third);
-        PremisesAssessed repeat = assessed.await(third.getTipId());
+        PremisesAssessed repeat = awaitAssessment(third.getTipId());
         assertThat(repeat.getTipsLast30Days()).isEqualTo(3);
         assertThat(repeat.getLinkedTipIds()).containsExactlyInAnyOrder(tip.getTipId(), next.getTipId());
 
-        assertThat(assessed.allWith(tip.getTipId())).hasSize(1);
+        assertThat(assessed.allMatching(withKey(tip.getTipId()))).hasSize(1);
     }
 
     @Test
@@ -154,11 +160,11 @@ class PremisesRiskIT {
         Instant now = Instant.now();
         TipSubmitted old = hotelTip("Linnégatan 44", "413 08", now.minus(40, ChronoUnit.DAYS));
         publish(old);
-        assessed.await(old.getTipId());
+        awaitAssessment(old.getTipId());
         TipSubmitted recent = hotelTip("Linnégatan 44", "413 08", now);
         publish(recent);
 
-        PremisesAssessed assessment = assessed.await(recent.getTipId());
+        PremisesAssessed assessment = awaitAssessment(recent.getTipId());
         assertThat(assessment.getTipsLast30Days()).isEqualTo(1);
         assertThat(assessment.getLinkedTipIds()).isEmpty();
     }
@@ -194,7 +200,7 @@ class PremisesRiskIT {
 
         TipSubmitted tip = hotelTip("Refusedgatan 1", "411 01", Instant.now());
         publish(tip);
-        assertThat(assessed.await(tip.getTipId()).getMatch()).as("nothing of the refused file was stored")
+        assertThat(awaitAssessment(tip.getTipId()).getMatch()).as("nothing of the refused file was stored")
                 .isEqualTo(MatchLevel.NONE);
     }
 
@@ -225,7 +231,7 @@ class PremisesRiskIT {
 
         TipSubmitted tip = taxiTip("Importgatan 5", "411 02", Instant.now());
         publish(tip);
-        PremisesAssessed assessment = assessed.await(tip.getTipId());
+        PremisesAssessed assessment = awaitAssessment(tip.getTipId());
         assertThat(assessment.getMatch()).isEqualTo(MatchLevel.EXACT);
         assertThat(assessment.getPremisesId()).isEqualTo("IT-0201");
         assertThat(assessment.getRiskIndustry()).isTrue();
@@ -241,8 +247,8 @@ class PremisesRiskIT {
         publish(atOldAddress);
         publish(atNewAddress);
 
-        assertThat(assessed.await(atOldAddress.getTipId()).getMatch()).isEqualTo(MatchLevel.NONE);
-        assertThat(assessed.await(atNewAddress.getTipId()).getPremisesId()).isEqualTo("IT-0301");
+        assertThat(awaitAssessment(atOldAddress.getTipId()).getMatch()).isEqualTo(MatchLevel.NONE);
+        assertThat(awaitAssessment(atNewAddress.getTipId()).getPremisesId()).isEqualTo("IT-0301");
     }
 
     void importRegister(String csv) {
@@ -261,6 +267,15 @@ class PremisesRiskIT {
 
     static String lettingsToken() {
         return TestTokens.token("lettings-demo", "LETTINGS_GROUP", List.of("LETTINGS"));
+    }
+
+    /** The first assessment of the tip, waiting for it up to the deadline. */
+    static PremisesAssessed awaitAssessment(String tipId) {
+        return assessed.awaitMatching(withKey(tipId), 1).get(0).value();
+    }
+
+    static Predicate<Record<PremisesAssessed>> withKey(String tipId) {
+        return record -> tipId.equals(record.key());
     }
 
     RecordMetadata publish(TipSubmitted tip) {

@@ -31,17 +31,18 @@ import se.goteborg.vaksam.events.alert.AlertStatusChanged;
 import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.common.Recipient;
 import se.goteborg.vaksam.inbox.AlertInboxApplication;
-import se.goteborg.vaksam.inbox.TestTokens;
-import se.goteborg.vaksam.inbox.TopicRecords;
-import se.goteborg.vaksam.inbox.TopicRecords.Record;
 import se.goteborg.vaksam.platform.events.EventPublisher;
 import se.goteborg.vaksam.platform.events.Outbox;
+import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.platform.sealing.Keysets;
 import se.goteborg.vaksam.platform.sealing.Sealer;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
+import se.goteborg.vaksam.testsupport.TestTokens;
+import se.goteborg.vaksam.testsupport.TopicRecords;
+import se.goteborg.vaksam.testsupport.TopicRecords.Record;
 
 @SpringBootTest(classes = AlertInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"vaksam.mongo.database=alert-inbox-it", "vaksam.security.issuer=" + TestTokens.ISSUER})
@@ -163,7 +164,7 @@ class InboxIT {
         assertThat(changes).hasSize(1);
         AlertStatusChanged ack = changes.get(0).value();
         assertThat(ack.getStatus()).isEqualTo(AlertStatus.ACKNOWLEDGED);
-        assertThat(ack.getActor()).isEqualTo("police-demo");
+        assertThat(ack.getActor()).as("the organisation, never a person").isEqualTo("POLICE");
         assertThat(ack.getTipId()).isEqualTo(tipId);
         assertThat(ack.getRecipient()).isEqualTo(Recipient.POLICE);
 
@@ -194,7 +195,7 @@ class InboxIT {
         assertThat(changes).extracting(r -> r.value().getStatus())
                 .containsExactly(AlertStatus.ACKNOWLEDGED, AlertStatus.OUTCOME_RECORDED);
         assertThat(changes.get(1).value().getOutcome()).isEqualTo("ACTED");
-        assertThat(changes.get(1).value().getActor()).isEqualTo("police-demo");
+        assertThat(changes.get(1).value().getActor()).isEqualTo("POLICE");
     }
 
     @Test
@@ -285,7 +286,8 @@ class InboxIT {
     }
 
     private static List<Record<AlertStatusChanged>> statusChanges(String alertId) {
-        return TopicRecords.<AlertStatusChanged>readAll(Topics.ALERT_STATUS_CHANGED.name()).stream()
+        return TopicRecords.<AlertStatusChanged>readAll(Topics.ALERT_STATUS_CHANGED.name(),
+                        SerdeConfig.forRegistry(SchemaRegistryServer.shared().url())).stream()
                 .filter(r -> alertId.equals(r.key()))
                 .toList();
     }

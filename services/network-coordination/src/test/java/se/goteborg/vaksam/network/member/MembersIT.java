@@ -27,14 +27,15 @@ import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.events.member.MemberChanged;
 import se.goteborg.vaksam.events.member.MemberStatus;
 import se.goteborg.vaksam.network.NetworkCoordinationApplication;
-import se.goteborg.vaksam.network.TestTokens;
-import se.goteborg.vaksam.network.TopicRecords;
-import se.goteborg.vaksam.network.TopicRecords.Record;
 import se.goteborg.vaksam.platform.events.Outbox;
+import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
+import se.goteborg.vaksam.testsupport.TestTokens;
+import se.goteborg.vaksam.testsupport.TopicRecords;
+import se.goteborg.vaksam.testsupport.TopicRecords.Record;
 
 @SpringBootTest(classes = NetworkCoordinationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"vaksam.mongo.database=network-members-it", "vaksam.security.issuer=" + TestTokens.ISSUER})
@@ -199,7 +200,8 @@ class MembersIT {
     }
 
     private static List<Record<MemberChanged>> records(String memberId) {
-        return TopicRecords.<MemberChanged>readAll(Topics.MEMBER_CHANGED.name()).stream()
+        return TopicRecords.<MemberChanged>readAll(Topics.MEMBER_CHANGED.name(),
+                        SerdeConfig.forRegistry(SchemaRegistryServer.shared().url())).stream()
                 .filter(r -> memberId.equals(r.key()))
                 .toList();
     }

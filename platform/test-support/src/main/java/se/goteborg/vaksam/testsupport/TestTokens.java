@@ -1,4 +1,4 @@
-package se.goteborg.vaksam.network;
+package se.goteborg.vaksam.testsupport;
 
 import java.time.Instant;
 import java.util.Date;
@@ -18,7 +18,11 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-/** Tokens as identity issues them, signed with a test key whose public half a tiny JWK set endpoint serves. */
+/**
+ * Access tokens as identity issues them, signed with a test key whose public half a JWK set endpoint on loopback
+ * serves: point {@code vaksam.security.issuer} at {@link #ISSUER} and {@code vaksam.security.jwk-set-uri} at
+ * {@link #jwkSetUri()}.
+ */
 public final class TestTokens {
 
     public static final String ISSUER = "http://vaksam.test";
@@ -40,10 +44,17 @@ public final class TestTokens {
         return "http://127.0.0.1:" + JWKS.port() + "/oauth2/jwks";
     }
 
+    /** A recipient organisation's system, as identity's demo clients are set up. */
+    public static String recipient(String clientId, String recipient) {
+        return token(clientId, recipient, List.of(recipient.equals("LETTINGS_GROUP") ? "LETTINGS" : "RECIPIENT"));
+    }
+
+    /** The coordinators' demo client. */
     public static String coordinator() {
         return token("coordinator-demo", null, List.of("COORDINATOR"));
     }
 
+    /** A token valid for 15 minutes; {@code recipient} may be null, for clients that are no recipient. */
     public static String token(String subject, String recipient, List<String> roles) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
