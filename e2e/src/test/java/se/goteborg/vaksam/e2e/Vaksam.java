@@ -65,7 +65,7 @@ final class Vaksam {
     }
 
     List<JsonNode> alerts(String clientId) {
-        Response response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/alerts"))
+        Response response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/alerts?limit=500"))
                 .header("Authorization", "Bearer " + token(clientId)).GET());
         if (response.status() != 200) {
             throw new AssertionError("Inbox of " + clientId + " answered " + response.status() + " " + response.raw());
