@@ -2,7 +2,6 @@ package se.goteborg.vaksam.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,13 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import se.goteborg.vaksam.devstack.Devstack;
-import se.goteborg.vaksam.devstack.RunningDevstack;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,27 +20,9 @@ import tools.jackson.databind.JsonNode;
  * identity, every service and the gateway) on free ports, driven only through the gateway with demo member keys
  * and tokens from identity.
  */
-class AlertPipelineIT {
+class AlertPipelineIT extends RunningSystemTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(60);
-
-    @TempDir
-    static Path dataDir;
-    static RunningDevstack stack;
-    static Vaksam vaksam;
-
-    @BeforeAll
-    static void startTheSystem() {
-        stack = Devstack.builder().dataDir(dataDir).freePorts().start();
-        vaksam = new Vaksam(stack.gatewayUrl());
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void aSuspectedMinorAtAHotelReachesSocialServicesAndPoliceAtOnceAndNotMikamottagningen() {

@@ -2,7 +2,6 @@ package se.goteborg.vaksam.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,42 +19,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import se.goteborg.vaksam.devstack.Component;
-import se.goteborg.vaksam.devstack.Devstack;
-import se.goteborg.vaksam.devstack.RunningDevstack;
 import tools.jackson.databind.JsonNode;
 
 /**
  * No tip is lost while Kafka is away: tips accepted during a broker outage are stored, published exactly once when
  * the broker is back, and reach their recipients.
  */
-class BrokerOutageIT {
+class BrokerOutageIT extends RunningSystemTest {
 
     private static final int TIPS = 100;
     private static final String TIP_TOPIC = "vaksam.tip.submitted.v1";
-
-    @TempDir
-    static Path dataDir;
-    static RunningDevstack stack;
-    static Vaksam vaksam;
-
-    @BeforeAll
-    static void startTheSystem() {
-        stack = Devstack.builder().dataDir(dataDir).freePorts().start();
-        vaksam = new Vaksam(stack.gatewayUrl());
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void tipsAcceptedWhileTheBrokerIsDownArePublishedExactlyOnceWhenItReturns() {

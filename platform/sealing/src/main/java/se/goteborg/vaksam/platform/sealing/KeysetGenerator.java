@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Writes a fresh key pair for a deployment: {@code public-keyset.json} (tip-intake's
  * {@code vaksam.sealing.public-keyset-file}) and {@code private-keyset.json} (alert-inbox's
@@ -12,12 +15,14 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class KeysetGenerator {
 
+    private static final Logger log = LoggerFactory.getLogger(KeysetGenerator.class);
+
     private KeysetGenerator() {
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: KeysetGenerator <output directory>");
+            log.error("usage: KeysetGenerator <output directory>");
             System.exit(2);
         }
         Path directory = Files.createDirectories(Path.of(args[0]));
@@ -25,13 +30,13 @@ public final class KeysetGenerator {
         Path privateFile = directory.resolve("private-keyset.json");
         if (Files.exists(publicFile) || Files.exists(privateFile)) {
             // Overwriting a private keyset would make everything sealed to it unreadable.
-            System.err.println("refusing to overwrite keysets in " + directory);
+            log.error("refusing to overwrite keysets in {}", directory);
             System.exit(1);
         }
         Keysets.KeysetPair pair = Keysets.generate();
         Files.writeString(publicFile, pair.publicKeyset());
         Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(privateFile, pair.privateKeyset());
-        System.out.println("wrote " + publicFile + " and " + privateFile);
+        log.info("wrote {} and {}", publicFile, privateFile);
     }
 }
