@@ -1,6 +1,5 @@
 package se.goteborg.vaksam.intake.config;
 
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -23,7 +22,7 @@ class IntakeConfiguration {
     }
 
     /**
-     * Tipsters have no accounts: tips are authenticated by member keys in the tip routes, receipts by their code.
+     * Tipsters have no accounts: tips are authenticated by member keys in the tip routes, receipts (and answers on them) by their code.
      * Nothing else is served.
      */
     @Bean
@@ -32,6 +31,7 @@ class IntakeConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/tips/hotel", "/api/v1/tips/taxi").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/receipts/*").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/receipts/*/answers").permitAll()
                         .anyExchange().denyAll())
                 .build();
     }
