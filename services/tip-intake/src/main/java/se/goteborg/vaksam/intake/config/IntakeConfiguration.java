@@ -64,7 +64,8 @@ class IntakeConfiguration {
     }
 
     /**
-     * Tipsters have no accounts: tips are authenticated by member keys in the tip routes, receipts by their code.
+     * Tipsters have no accounts: tips are authenticated by member keys in the tip routes, receipts (and answers on
+     * them) by their code.
      * Nothing else is served.
      */
     @Bean
@@ -73,6 +74,7 @@ class IntakeConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/tips/hotel", "/api/v1/tips/taxi").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/receipts/*").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/receipts/*/answers").permitAll()
                         .anyExchange().denyAll())
                 .build();
     }
