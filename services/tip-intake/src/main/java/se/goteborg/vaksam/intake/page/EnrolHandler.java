@@ -48,14 +48,14 @@ class EnrolHandler {
         return request.formData()
                 .flatMap(form -> enrolment.enrol(form.getFirst("key")))
                 .flatMap(enrolled -> ServerResponse.seeOther(URI.create(Pages.form(enrolled.member())))
-                        .cookie(Pages.memberCookie(request, enrolled.cookieValue(), false))
+                        .cookie(Pages.enrolledCookie(request, enrolled.cookieValue()))
                         .build())
                 .switchIfEmpty(Mono.defer(() -> unknownKey(request)));
     }
 
     Mono<ServerResponse> signOut(ServerRequest request) {
         return ServerResponse.seeOther(URI.create(Pages.PATH))
-                .cookie(Pages.memberCookie(request, "", true))
+                .cookie(Pages.clearedCookie(request))
                 .build();
     }
 

@@ -50,9 +50,12 @@ class PageLanguage implements LocaleContextResolver, WebFilter {
     /** Remembers a language chosen with the switch link. */
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!exchange.getRequest().getPath().value().startsWith(Pages.PATH)) {
+            return chain.filter(exchange);
+        }
         chosen(exchange.getRequest().getQueryParams().getFirst(PARAMETER)).ifPresent(locale ->
                 exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, locale.getLanguage())
-                        .path("/intake")
+                        .path(Pages.PATH)
                         .maxAge(REMEMBERED)
                         .httpOnly(true)
                         .secure("https".equals(exchange.getRequest().getURI().getScheme()))

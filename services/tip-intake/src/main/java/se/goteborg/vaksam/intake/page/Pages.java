@@ -70,7 +70,7 @@ final class Pages {
         });
     }
 
-    static String memberCookie(ServerRequest request) {
+    private static String memberCookie(ServerRequest request) {
         HttpCookie cookie = request.cookies().getFirst(MEMBER_COOKIE);
         return cookie == null ? null : cookie.getValue();
     }
@@ -81,16 +81,26 @@ final class Pages {
         return value == null ? Mono.empty() : enrolment.byCookie(value);
     }
 
-    static ResponseCookie memberCookie(ServerRequest request, String value, boolean clear) {
+    /** The member cookie of a device just enrolled: a year, for this service's pages only, never to scripts. */
+    static ResponseCookie enrolledCookie(ServerRequest request, String value) {
+        return memberCookie(request, value, Enrolment.COOKIE_MAX_AGE);
+    }
+
+    static ResponseCookie clearedCookie(ServerRequest request) {
+        return memberCookie(request, "", Duration.ZERO);
+    }
+
+    private static ResponseCookie memberCookie(ServerRequest request, String value, Duration maxAge) {
         return ResponseCookie.from(MEMBER_COOKIE, value)
                 .path(PATH)
-                .maxAge(clear ? Duration.ZERO : Enrolment.COOKIE_MAX_AGE)
+                .maxAge(maxAge)
                 .httpOnly(true)
                 .secure("https".equals(request.uri().getScheme()))
                 .sameSite("Lax")
                 .build();
     }
 
+    /** The form a member's staff report on: taxi firms report trips, everyone else premises. */
     static String form(EnrolledMember member) {
         return member.reportsTrips() ? PATH + "/taxi" : PATH + "/hotel";
     }
