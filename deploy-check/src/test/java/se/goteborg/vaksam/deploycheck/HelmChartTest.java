@@ -178,6 +178,18 @@ class HelmChartTest {
         assertThat(envFromNames(container, "secretRef")).containsExactly(FULLNAME);
     }
 
+    @Test
+    void intakeTrustsTheGatewaysForwardedForAndNoOtherServiceIsToldTo() {
+        assertThat(listAt(container(deployment(defaults, "tip-intake")), "env")).anySatisfy(variable -> {
+            assertThat(stringAt(variable, "name")).isEqualTo("VAKSAM_INTAKE_TRUST_FORWARDED_FOR");
+            assertThat(stringAt(variable, "value")).isEqualTo("true");
+        });
+        assertThat(listAt(container(deployment(overridden, "tip-intake")), "env"))
+                .as("overriding intake's env keeps the default entries")
+                .anySatisfy(variable -> assertThat(stringAt(variable, "name"))
+                        .isEqualTo("VAKSAM_INTAKE_TRUST_FORWARDED_FOR"));
+    }
+
     @ParameterizedTest
     @MethodSource("applicationServices")
     void serviceSelectsItsDeploymentsPods(String name) {
