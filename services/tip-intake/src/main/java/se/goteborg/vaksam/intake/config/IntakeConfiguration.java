@@ -32,7 +32,6 @@ class IntakeConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/tips/hotel", "/api/v1/tips/taxi").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/receipts/*").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/openapi.yaml").permitAll()
                         .anyExchange().denyAll())
                 .build();
     }
