@@ -170,7 +170,7 @@ final class StackPlan {
         env.put("VAKSAM_SECURITY_JWK_SET_URI", identityUrl() + "/oauth2/jwks");
         env.put("VAKSAM_DEMO_ENABLED", String.valueOf(demoEnabled));
         if (component == Component.TIP_INTAKE) {
-            // Tipsters reach intake through the gateway, which appends their address to X-Forwarded-For; without
+            // Tipsters reach intake through the gateway, which puts their address in X-Forwarded-For; without
             // this every tipster would share the gateway's address and its rate limits.
             env.put("VAKSAM_INTAKE_TRUST_FORWARDED_FOR", "true");
         }

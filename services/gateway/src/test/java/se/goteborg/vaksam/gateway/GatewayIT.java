@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -177,6 +178,8 @@ class GatewayIT {
 		this.client.get().uri("/api/v2/" + canary).header("X-Forwarded-For", "203.0.113.78").exchange();
 
 		assertThat(output.getAll()).doesNotContain(canary).doesNotContain("203.0.113.78");
+		// -Dreactor.netty.http.server.accessLogEnabled=true would log every address and path (receipt codes).
+		assertThat(LoggerFactory.getLogger("reactor.netty.http.server.AccessLog").isErrorEnabled()).isFalse();
 	}
 
 	@Test

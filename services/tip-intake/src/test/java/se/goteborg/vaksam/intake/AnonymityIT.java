@@ -24,6 +24,7 @@ import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -143,6 +144,12 @@ class AnonymityIT {
             assertThat(stored).as("the intake database").noneSatisfy(document -> assertThat(document).contains(canary));
             assertThat(published).as("the tip topic").noneSatisfy(record -> assertThat(record).contains(canary));
         }
+    }
+
+    @Test
+    void theServersAccessLogStaysSilentEvenIfSwitchedOn() {
+        // -Dreactor.netty.http.server.accessLogEnabled=true would log every address and path (receipt codes).
+        assertThat(LoggerFactory.getLogger("reactor.netty.http.server.AccessLog").isErrorEnabled()).isFalse();
     }
 
     private static Map<String, Object> tip() {

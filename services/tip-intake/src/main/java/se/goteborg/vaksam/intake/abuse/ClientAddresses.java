@@ -7,10 +7,10 @@ import java.util.Locale;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * Which address a request came from. Behind the gateway every request comes from the gateway, which appends the
- * address it was reached from to {@code X-Forwarded-For}: then the right-most entry is the client, and everything
- * left of it is whatever the client chose to send. Without a gateway in front that header is the client's own
- * invention, so it is believed only when {@code vaksam.intake.trust-forwarded-for} says a gateway is there.
+ * Which address a request came from. Behind the gateway every request comes from the gateway, which puts the
+ * client's address in {@code X-Forwarded-For}: the right-most entry is believed, as anything left of it could only
+ * be what a client chose to send. Without a gateway in front that header is the client's own invention, so it is
+ * believed only when {@code vaksam.intake.trust-forwarded-for} says a gateway is there.
  */
 final class ClientAddresses {
 
