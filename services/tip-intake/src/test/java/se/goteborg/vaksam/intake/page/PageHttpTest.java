@@ -2,7 +2,10 @@ package se.goteborg.vaksam.intake.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ import se.goteborg.vaksam.events.member.MemberType;
 import se.goteborg.vaksam.intake.IntakeTestSupport;
 import se.goteborg.vaksam.intake.TipIntakeApplication;
 import se.goteborg.vaksam.intake.member.MemberEvents;
+import se.goteborg.vaksam.intake.receipt.ReceiptEvents;
 import se.goteborg.vaksam.testsupport.MongoStore;
 
 /**
@@ -46,7 +50,11 @@ import se.goteborg.vaksam.testsupport.MongoStore;
  */
 @SpringBootTest(classes = TipIntakeApplication.class, properties = {
         "spring.autoconfigure.exclude=se.goteborg.vaksam.platform.events.EventsAutoConfiguration,"
-                + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+                + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        // Every request here comes from one address; the limits have their own test.
+        "vaksam.intake.rate-limits.posts-per-address.requests=100000",
+        "vaksam.intake.rate-limits.receipt-lookups-per-address.requests=100000",
+        "vaksam.intake.rate-limits.failed-receipt-lookups-per-address.requests=100000"})
 @AutoConfigureWebTestClient
 @Import(IntakeTestSupport.Beans.class)
 class PageHttpTest {
@@ -74,7 +82,7 @@ class PageHttpTest {
     final class Browser {
 
         final Map<String, String> cookies = new LinkedHashMap<>();
-        final List<String> pages = new java.util.ArrayList<>();
+        final List<String> pages = new ArrayList<>();
         String acceptLanguage;
 
         Page get(String path) {
@@ -156,7 +164,7 @@ class PageHttpTest {
         return memberId;
     }
 
-    private Browser enrolledBrowser(MemberType type, String key) {
+    private Browser enrolledBrowser(String key) {
         Browser browser = new Browser();
         Page enrolled = browser.enrol(key);
         assertThat(enrolled.status).isEqualTo(303);
@@ -226,7 +234,7 @@ class PageHttpTest {
     void theHotelFormIsSwedishByDefaultWithBothChecklists() {
         String key = "page-key-" + UUID.randomUUID();
         member(MemberType.HOTEL, "Hotell Canaria", key);
-        Page form = enrolledBrowser(MemberType.HOTEL, key).get("/intake/hotel");
+        Page form = enrolledBrowser(key).get("/intake/hotel");
 
         assertThat(form.status).isEqualTo(200);
         assertThat(form.html.selectFirst("html").attr("lang")).isEqualTo("sv");
@@ -252,7 +260,7 @@ class PageHttpTest {
     void theTaxiFormIsEnglishByAcceptLanguageOrSwitchLink() {
         String key = "page-key-" + UUID.randomUUID();
         member(MemberType.TAXI, "Demotaxi", key);
-        Browser browser = enrolledBrowser(MemberType.TAXI, key);
+        Browser browser = enrolledBrowser(key);
         browser.acceptLanguage = "en-GB,en;q=0.9,sv;q=0.5";
         Page form = browser.get("/intake/taxi");
 
@@ -330,12 +338,12 @@ class PageHttpTest {
     void aTamperedOrMissingCookieIsRefused() {
         String key = "page-key-" + UUID.randomUUID();
         member(MemberType.HOTEL, "Hotell", key);
-        Browser browser = enrolledBrowser(MemberType.HOTEL, key);
+        Browser browser = enrolledBrowser(key);
         String value = browser.cookies.get("vaksam_member");
         String[] parts = value.split("\\.");
 
-        String otherMember = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("demo-hotel".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String otherMember = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("demo-hotel".getBytes(StandardCharsets.UTF_8));
         for (String tampered : List.of(parts[0] + "." + otherMember + "." + parts[2] + "." + parts[3] + "." + parts[4],
                 value.substring(0, value.length() - 2) + (value.endsWith("AA") ? "BB" : "AA"), "garbage")) {
             browser.cookies.put("vaksam_member", tampered);
@@ -352,7 +360,7 @@ class PageHttpTest {
     void aRevokedMemberOrReplacedKeyIsRefusedAtOnce() {
         String key = "page-key-" + UUID.randomUUID();
         String memberId = member(MemberType.HOTEL, "Hotell", key);
-        Browser browser = enrolledBrowser(MemberType.HOTEL, key);
+        Browser browser = enrolledBrowser(key);
         Page form = browser.get("/intake/hotel");
         assertThat(form.status).isEqualTo(200);
 
@@ -372,7 +380,7 @@ class PageHttpTest {
     void aPostWithoutTheCsrfTokenIsForbiddenAndStoresNothing() {
         String key = "page-key-" + UUID.randomUUID();
         String memberId = member(MemberType.HOTEL, "Hotell", key);
-        Browser browser = enrolledBrowser(MemberType.HOTEL, key);
+        Browser browser = enrolledBrowser(key);
         MultiValueMap<String, String> fields = filled(browser.get("/intake/hotel"), hotelFields());
 
         fields.remove("_csrf");
@@ -386,7 +394,7 @@ class PageHttpTest {
     void aValidHotelTipIsStoredOnceAndConfirmedWithItsReceiptCode() {
         String key = "page-key-" + UUID.randomUUID();
         String memberId = member(MemberType.HOTEL, "Hotell", key);
-        Browser browser = enrolledBrowser(MemberType.HOTEL, key);
+        Browser browser = enrolledBrowser(key);
         MultiValueMap<String, String> fields = filled(browser.get("/intake/hotel"), hotelFields());
 
         Page confirmation = browser.post("/intake/hotel", fields);
@@ -416,7 +424,7 @@ class PageHttpTest {
     void aValidTaxiTipIsStored() {
         String key = "page-key-" + UUID.randomUUID();
         String memberId = member(MemberType.TAXI, "Taxi", key);
-        Browser browser = enrolledBrowser(MemberType.TAXI, key);
+        Browser browser = enrolledBrowser(key);
         browser.acceptLanguage = "en";
 
         Page confirmation = browser.post("/intake/taxi", filled(browser.get("/intake/taxi"), taxiFields()));
@@ -432,7 +440,7 @@ class PageHttpTest {
     void anInvalidTipIsShownAgainWithTranslatedErrorsAndNothingIsStored() {
         String key = "page-key-" + UUID.randomUUID();
         String memberId = member(MemberType.TAXI, "Taxi", key);
-        Browser browser = enrolledBrowser(MemberType.TAXI, key);
+        Browser browser = enrolledBrowser(key);
         MultiValueMap<String, String> fields = filled(browser.get("/intake/taxi"), taxiFields());
         fields.set("observedAt", "");
         fields.set("trip.passengers", "many");
@@ -466,13 +474,13 @@ class PageHttpTest {
     void theReceiptPagesShowStatusAndQuestionsAndTakeAnAnswer() {
         String key = "page-key-" + UUID.randomUUID();
         String memberId = member(MemberType.HOTEL, "Hotell", key);
-        Browser browser = enrolledBrowser(MemberType.HOTEL, key);
+        Browser browser = enrolledBrowser(key);
         String code = browser.post("/intake/hotel", filled(browser.get("/intake/hotel"), hotelFields()))
                 .text("#receipt-code");
         String tipId = Mono.from(database.getCollection("tips").find(Filters.eq("memberId", memberId)).first()).block()
                 .getString("_id");
         String questionId = UUID.randomUUID().toString();
-        se.goteborg.vaksam.intake.receipt.ReceiptEvents.question(database, tipId, questionId,
+        ReceiptEvents.question(database, tipId, questionId,
                 "Vilken färg hade jackan?", IntakeTestSupport.NOW);
         browser.cookies.remove("vaksam_member");
 
