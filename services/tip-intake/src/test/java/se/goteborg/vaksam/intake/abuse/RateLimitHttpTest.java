@@ -60,6 +60,7 @@ class RateLimitHttpTest {
         registry.add("vaksam.mongo.uri", MongoStore::uri);
         registry.add("vaksam.mongo.database", () -> "rate-limit-http-test-" + UUID.randomUUID());
         registry.add("vaksam.sealing.public-keyset", IntakeTestSupport.KEYS::publicKeyset);
+        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

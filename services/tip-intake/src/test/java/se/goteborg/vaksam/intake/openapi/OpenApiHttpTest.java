@@ -53,6 +53,7 @@ class OpenApiHttpTest {
         registry.add("vaksam.mongo.uri", MongoStore::uri);
         registry.add("vaksam.mongo.database", () -> "openapi-http-test-" + UUID.randomUUID());
         registry.add("vaksam.sealing.public-keyset", IntakeTestSupport.KEYS::publicKeyset);
+        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
     }
 
     @Autowired WebTestClient client;
