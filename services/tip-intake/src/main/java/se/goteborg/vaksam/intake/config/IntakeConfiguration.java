@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -14,8 +15,11 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.web.server.ResponseStatusException;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
+
+import reactor.core.publisher.Mono;
 
 import se.goteborg.vaksam.intake.intake.TipCollection;
 import se.goteborg.vaksam.platform.events.EventPublisher;
@@ -47,7 +51,10 @@ class IntakeConfiguration {
         csrfTokens.setCookiePath("/intake");
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return http.securityMatcher(new PathPatternParserServerWebExchangeMatcher("/intake/**"))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        // Raised rather than written, so the refusal becomes a page that says what to do.
+                        .accessDeniedHandler((exchange, denied) -> Mono.error(
+                                new ResponseStatusException(HttpStatus.FORBIDDEN, "The form's CSRF token is missing or stale."))))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,6 +173,29 @@ class RateLimitHttpTest {
         client.get().uri("/api/v1/receipts/{code}", code).header(ClientAddresses.FORWARDED_FOR, guesser)
                 .exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void aPageOverItsLimitIsAPageInTheVisitorsLanguage() {
+        String guesser = "203.0.113.30";
+        for (String guess : List.of("VK-1111-1111-1111-1111", "VK-2222-2222-2222-2222")) {
+            client.get().uri("/api/v1/receipts/{code}", guess).header(ClientAddresses.FORWARDED_FOR, guesser)
+                    .exchange()
+                    .expectStatus().isNotFound();
+        }
+        String page = client.post().uri("/intake/receipt").headers(h -> {
+                    h.set(ClientAddresses.FORWARDED_FOR, guesser);
+                    h.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+                })
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("code=VK-3333-3333-3333-3333")
+                .exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "450")
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(Jsoup.parse(page).selectFirst("h1").text()).isEqualTo("Please wait a moment");
+        assertThat(Jsoup.parse(page).selectFirst("html").attr("lang")).isEqualTo("en");
     }
 
     private String member(String key) {

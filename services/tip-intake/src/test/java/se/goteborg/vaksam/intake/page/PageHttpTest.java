@@ -384,7 +384,11 @@ class PageHttpTest {
         MultiValueMap<String, String> fields = filled(browser.get("/intake/hotel"), hotelFields());
 
         fields.remove("_csrf");
-        assertThat(browser.post("/intake/hotel", fields).status).isEqualTo(403);
+        Page refused = browser.post("/intake/hotel", fields);
+        assertThat(refused.status).isEqualTo(403);
+        // A page that says what to do, in the visitor's language, not a bare status.
+        assertThat(refused.headers.getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(refused.html.selectFirst("h1").text()).isEqualTo("Formuläret har gått ut");
         fields.set("_csrf", "forged");
         assertThat(browser.post("/intake/hotel", fields).status).isEqualTo(403);
         assertThat(tips(memberId)).isZero();
