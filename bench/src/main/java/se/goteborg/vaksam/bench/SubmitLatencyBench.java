@@ -175,7 +175,7 @@ public final class SubmitLatencyBench {
     }
 
     private void print(PrintStream out, Series submit, Series baseline) {
-        String format = "%-40s %7s %7s %7s %9s %9s %9s %9s%n";
+        String format = "%-50s %7s %7s %7s %9s %9s %9s %9s%n";
         out.printf(Locale.ROOT, format, "request", "sent", "ok", "other", "p50 ms", "p90 ms", "p99 ms", "max ms");
         row(out, format, "submit   POST /api/v1/tips/hotel (201)", submit);
         row(out, format, "baseline GET " + options.baselinePath() + " (404)", baseline);
