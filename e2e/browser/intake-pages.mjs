@@ -140,9 +140,9 @@ async function expectNoHorizontalScroll(page, device, where) {
   if (device !== 'phone') {
     return;
   }
-  const { scrollWidth, viewport } = await page.evaluate(() => ({
-    scrollWidth: document.scrollingElement.scrollWidth, viewport: window.innerWidth,
-  }));
+  // Against the device's width, not innerWidth: a page without a viewport meta tag is laid out 980 px wide.
+  const viewport = page.viewportSize().width;
+  const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
   if (scrollWidth > viewport) {
     result.horizontalOverflow.push({ where, page: new URL(page.url()).pathname, scrollWidth, viewport });
     fail(where, `scrolls sideways on a ${viewport} px screen (scrollWidth ${scrollWidth})`);
