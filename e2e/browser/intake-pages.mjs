@@ -110,7 +110,8 @@ function watch(page, where) {
     if (!url.pathname.startsWith('/intake')) {
       return;
     }
-    if (response.request().isNavigationRequest() && response.request().frame() === page.mainFrame()) {
+    const redirect = response.status() >= 300 && response.status() < 400;
+    if (response.request().isNavigationRequest() && response.request().frame() === page.mainFrame() && !redirect) {
       result.csp.pagesChecked++;
       const csp = response.headers()['content-security-policy'];
       const missing = csp ? EXPECTED_CSP.filter(d => !csp.split(';').map(s => s.trim()).includes(d)) : EXPECTED_CSP;
@@ -118,7 +119,7 @@ function watch(page, where) {
         result.csp.missingOrWeak.push({ where, page: url.pathname, status: response.status(), csp: csp ?? null, missing });
         fail(where, `${url.pathname} (${response.status()}) lacks CSP directives ${missing.join(', ')}`);
       }
-    } else if (response.status() >= 400) {
+    } else if (!response.request().isNavigationRequest() && response.status() >= 400) {
       result.failedRequests.push({ where, url: url.pathname, status: response.status() });
       fail(where, `asset ${url.pathname} answered ${response.status()}`);
     }
