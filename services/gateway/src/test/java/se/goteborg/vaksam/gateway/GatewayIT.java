@@ -144,6 +144,19 @@ class GatewayIT {
 	}
 
 	@Test
+	void theBareAddressLeadsToTheIntakeStartPage() {
+		this.client.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isSeeOther()
+			.expectHeader()
+			.location("/intake")
+			.expectHeader()
+			.doesNotExist("X-Stub");
+	}
+
+	@Test
 	void unknownPathsAreNotForwarded() {
 		for (String path : new String[] { "/api/v2/tips", "/inboxes" }) {
 			this.client.get()

@@ -79,6 +79,7 @@ class TipIntakeIT {
         registry.add("vaksam.mongo.uri", MongoStore::uri);
         registry.add("vaksam.mongo.database", () -> "tip-intake-it-" + RUN);
         registry.add("vaksam.sealing.public-keyset", KEYS::publicKeyset);
+        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
     }
 
     @Autowired WebTestClient client;

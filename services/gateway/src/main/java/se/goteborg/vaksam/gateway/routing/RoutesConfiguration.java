@@ -18,6 +18,9 @@ class RoutesConfiguration {
 	@Bean
 	RouteLocator vaksamRoutes(RouteLocatorBuilder builder, ServiceUris uris) {
 		RouteLocatorBuilder.Builder routes = builder.routes();
+		// People typing the bare address land on the intake start page, the public face of Vaksam.
+		routes.route("start", route -> route.path("/").filters(filters -> filters.redirect(303, "/intake"))
+			.uri("no://op"));
 		route(routes, "identity", uris.identityUri(), "/oauth2/**", "/.well-known/**", "/login/**", "/logout",
 				"/userinfo", "/connect/**");
 		route(routes, "tip-intake", uris.tipIntakeUri(), "/api/v1/tips/**", "/api/v1/receipts/**", "/intake/**");

@@ -78,6 +78,7 @@ class TipHttpTest {
         registry.add("vaksam.mongo.uri", MongoStore::uri);
         registry.add("vaksam.mongo.database", () -> "tip-http-test-" + UUID.randomUUID());
         registry.add("vaksam.sealing.public-keyset", IntakeTestSupport.KEYS::publicKeyset);
+        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
     }
 
     @Autowired WebTestClient client;
