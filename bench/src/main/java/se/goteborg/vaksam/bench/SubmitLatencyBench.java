@@ -61,10 +61,11 @@ public final class SubmitLatencyBench {
     }
 
     private int run(PrintStream out) {
-        String reachable = probe();
-        if (reachable != null) {
-            System.err.println("No stack answering at " + options.baseUrl() + ": " + reachable
-                    + " (start one with devstack/run)");
+        int baselineStatus;
+        try {
+            baselineStatus = probe();
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
             return 1;
         }
         out.printf(Locale.ROOT, "Vaksam submit latency at %s: %s tips/s and as many baseline requests, "
@@ -72,11 +73,11 @@ public final class SubmitLatencyBench {
                 options.warmUp().toSeconds(), options.measure().toSeconds());
 
         if (!options.warmUp().isZero()) {
-            send(new Series(201), new Series(404), options.warmUp());
+            send(new Series(201), new Series(baselineStatus), options.warmUp());
         }
         worstSenderLagNanos = 0;
         Series submit = new Series(201);
-        Series baseline = new Series(404);
+        Series baseline = new Series(baselineStatus);
         send(submit, baseline, options.measure());
         boolean allAnswered = awaitAnswers();
 
@@ -86,17 +87,24 @@ public final class SubmitLatencyBench {
         return clean ? 0 : 2;
     }
 
-    /** One baseline request before the schedule starts, so a stack that is not there fails fast. */
-    private String probe() {
+    /**
+     * One baseline request before the schedule starts: fails fast when no stack is there, and learns the status the
+     * baseline answers with, which depends on how intake's security treats the path.
+     */
+    private int probe() {
         try {
-            HttpResponse<Void> response = http.send(baselineRequest(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 404 ? null
-                    : "baseline " + options.baselinePath() + " answered " + response.statusCode() + ", expected 404";
+            int status = http.send(baselineRequest(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 429 || status >= 500) {
+                throw new IllegalStateException("The baseline " + options.baselinePath() + " answered " + status
+                        + "; pick another --baseline-path (one that is neither rate-limited nor failing)");
+            }
+            return status;
         } catch (java.io.IOException e) {
-            return e.toString();
+            throw new IllegalStateException("No stack answering at " + options.baseUrl() + ": " + e
+                    + " (start one with devstack/run)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            throw new IllegalStateException("interrupted");
         }
     }
 
@@ -178,7 +186,7 @@ public final class SubmitLatencyBench {
         String format = "%-50s %7s %7s %7s %9s %9s %9s %9s%n";
         out.printf(Locale.ROOT, format, "request", "sent", "ok", "other", "p50 ms", "p90 ms", "p99 ms", "max ms");
         row(out, format, "submit   POST /api/v1/tips/hotel (201)", submit);
-        row(out, format, "baseline GET " + options.baselinePath() + " (404)", baseline);
+        row(out, format, "baseline GET " + options.baselinePath() + " (" + baseline.expectedStatus() + ")", baseline);
         out.printf(Locale.ROOT, format, "ratio submit / baseline", "", "", "",
                 ratio(submit.millisAt(50), baseline.millisAt(50)), ratio(submit.millisAt(90), baseline.millisAt(90)),
                 ratio(submit.millisAt(99), baseline.millisAt(99)), ratio(submit.maxMillis(), baseline.maxMillis()));
@@ -188,6 +196,10 @@ public final class SubmitLatencyBench {
             if (!series.others().isEmpty()) {
                 out.printf(Locale.ROOT, "%s answers other than %d: %s%n", series == submit ? "submit" : "baseline",
                         series.expectedStatus(), series.others());
+            }
+            if (series.others().containsKey("HTTP 429")) {
+                out.println("429: intake's rate limits refused requests; start the stack with them raised "
+                        + "(README, \"Benchmarks\")");
             }
             long unanswered = series.sentCount() - series.okCount() - series.otherCount();
             if (unanswered > 0) {
