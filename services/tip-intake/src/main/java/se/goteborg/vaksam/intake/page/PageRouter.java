@@ -14,7 +14,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class PageRouter {
 
     @Bean
-    RouterFunction<ServerResponse> pageRoutes(EnrolHandler enrol, FormHandler forms) {
+    RouterFunction<ServerResponse> pageRoutes(EnrolHandler enrol, FormHandler forms, ReceiptPageHandler receipts) {
         RequestPredicate form = RequestPredicates.contentType(MediaType.APPLICATION_FORM_URLENCODED);
         return RouterFunctions.route()
                 .GET("/intake", enrol::start)
@@ -25,6 +25,9 @@ class PageRouter {
                 .POST("/intake/hotel", form, forms::submitHotel)
                 .GET("/intake/taxi", forms::taxi)
                 .POST("/intake/taxi", form, forms::submitTaxi)
+                .GET("/intake/receipt", receipts::lookup)
+                .POST("/intake/receipt", form, receipts::status)
+                .POST("/intake/receipt/answer", form, receipts::answer)
                 .build();
     }
 }

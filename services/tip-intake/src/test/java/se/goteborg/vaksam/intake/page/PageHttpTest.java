@@ -167,6 +167,22 @@ class PageHttpTest {
         return Mono.from(database.getCollection("tips").countDocuments(Filters.eq("memberId", memberId))).block();
     }
 
+    /** No inline script or style (the CSP would block them), one h1, the landmarks, a language. */
+    private static void assertWellFormed(List<String> pages) {
+        for (String page : pages) {
+            org.jsoup.nodes.Document html = Jsoup.parse(page);
+            assertThat(html.select("script:not([src])")).as(page).isEmpty();
+            assertThat(html.select("style, [style]")).as(page).isEmpty();
+            assertThat(html.select("[onclick], [onload], [onsubmit], [onchange]")).as(page).isEmpty();
+            assertThat(html.select("h1")).as(page).hasSize(1);
+            assertThat(html.select("header, main, footer")).as(page).hasSize(3);
+            assertThat(html.selectFirst("html").attr("lang")).as(page).isIn("sv", "en");
+            for (Element input : html.select("input:not([type=hidden]), textarea")) {
+                assertThat(html.select("label[for=" + input.id() + "]")).as(input.outerHtml()).hasSize(1);
+            }
+        }
+    }
+
     private static Consumer<MultiValueMap<String, String>> hotelFields() {
         return form -> {
             form.set("observedAt", "2026-11-27T20:30");
@@ -447,6 +463,58 @@ class PageHttpTest {
     }
 
     @Test
+    void theReceiptPagesShowStatusAndQuestionsAndTakeAnAnswer() {
+        String key = "page-key-" + UUID.randomUUID();
+        String memberId = member(MemberType.HOTEL, "Hotell", key);
+        Browser browser = enrolledBrowser(MemberType.HOTEL, key);
+        String code = browser.post("/intake/hotel", filled(browser.get("/intake/hotel"), hotelFields()))
+                .text("#receipt-code");
+        String tipId = Mono.from(database.getCollection("tips").find(Filters.eq("memberId", memberId)).first()).block()
+                .getString("_id");
+        String questionId = UUID.randomUUID().toString();
+        se.goteborg.vaksam.intake.receipt.ReceiptEvents.question(database, tipId, questionId,
+                "Vilken färg hade jackan?", IntakeTestSupport.NOW);
+        browser.cookies.remove("vaksam_member");
+
+        Page lookup = browser.get("/intake/receipt");
+        assertThat(lookup.status).isEqualTo(200);
+        MultiValueMap<String, String> typed = lookup.form("form:has(#receipt-lookup)");
+        typed.set("code", code.toLowerCase().replace("-", " "));
+        Page status = browser.post("/intake/receipt", typed);
+
+        assertThat(status.status).isEqualTo(200);
+        assertThat(status.text("#receipt-status")).isEqualTo("Mottaget");
+        assertThat(status.text("#receipt-code")).isEqualTo(code);
+        assertThat(status.text("#question-" + questionId + " .text")).isEqualTo("Vilken färg hade jackan?");
+        assertThat(status.headers.getCacheControl()).contains("no-store");
+        MultiValueMap<String, String> answer = status.form("form:has(.answer-submit)");
+        assertThat(answer.getFirst("code")).isEqualTo(code);
+        assertThat(answer.getFirst("questionId")).isEqualTo(questionId);
+
+        answer.set("text", "  ");
+        Page refused = browser.post("/intake/receipt/answer", answer);
+        assertThat(refused.status).isEqualTo(400);
+        assertThat(refused.text("#answer-" + questionId + "-error")).startsWith("Skriv ett svar");
+        assertThat(refused.html.select("#error-summary a").attr("href")).isEqualTo("#answer-" + questionId);
+
+        answer.set("text", "Röd, med huva.");
+        Page answered = browser.post("/intake/receipt/answer", answer);
+        assertThat(answered.status).isEqualTo(200);
+        assertThat(answered.html.select("#question-" + questionId + " .answer .text").eachText())
+                .containsExactly("Röd, med huva.");
+
+        typed.set("code", "VK-0000-0000-0000-0000");
+        Page unknown = browser.post("/intake/receipt", typed);
+        assertThat(unknown.status).isEqualTo(404);
+        assertThat(unknown.html.select("#error-summary a").attr("href")).isEqualTo("#code");
+        assertThat(unknown.html.selectFirst("#code").val()).isEqualTo("VK-0000-0000-0000-0000");
+        answer.set("code", "VK-0000-0000-0000-0000");
+        assertThat(browser.post("/intake/receipt/answer", answer).status).isEqualTo(404);
+
+        assertWellFormed(browser.pages);
+    }
+
+    @Test
     void everyPageCarriesTheSecurityHeadersAndNoInlineScriptOrStyle() {
         String key = "page-key-" + UUID.randomUUID();
         member(MemberType.HOTEL, "Hotell", key);
@@ -463,15 +531,7 @@ class PageHttpTest {
         browser.get("/intake/taxi");
 
         assertThat(browser.pages).hasSizeGreaterThanOrEqualTo(8);
-        for (String page : browser.pages) {
-            org.jsoup.nodes.Document html = Jsoup.parse(page);
-            assertThat(html.select("script:not([src])")).as(page).isEmpty();
-            assertThat(html.select("style, [style]")).as(page).isEmpty();
-            assertThat(html.select("[onclick], [onload], [onsubmit], [onchange]")).as(page).isEmpty();
-            assertThat(html.select("h1")).as(page).hasSize(1);
-            assertThat(html.select("header, main, footer")).as(page).hasSize(3);
-            assertThat(html.selectFirst("html").attr("lang")).as(page).isIn("sv", "en");
-        }
+        assertWellFormed(browser.pages);
 
         client.get().uri("/intake").exchange()
                 .expectHeader().valueEquals("Content-Security-Policy", CSP)
