@@ -181,6 +181,14 @@ class HelmChartTest {
         assertThat(envFromNames(container, "secretRef")).containsExactly(FULLNAME);
     }
 
+    @Test
+    void intakeTrustsTheGatewaysForwardedFor() {
+        assertThat(mapAt(single(defaults, "ConfigMap"), "data"))
+                .containsEntry("VAKSAM_INTAKE_TRUST_FORWARDED_FOR", "true");
+        assertThat(envFromNames(container(deployment(defaults, "tip-intake")), "configMapRef"))
+                .containsExactly(FULLNAME);
+    }
+
     @ParameterizedTest
     @MethodSource("applicationServices")
     void serviceSelectsItsDeploymentsPods(String name) {

@@ -86,19 +86,16 @@ class AlertService {
     }
 
     private Mono<AlertView> withDetails(InboxCaller caller, Alert alert) {
-        String alertId = alert.alertId();
-        return Mono.defer(() -> {
-            if (!alert.hasSealedDetails() || !caller.mayOpenDetails()) {
-                return Mono.just(AlertView.summary(alert, caller));
-            }
-            return alerts.sealedDetails(alertId, caller.recipient())
-                    .flatMap(sealed -> audit.record(caller, alert, clock.instant())
-                            .then(Mono.fromSupplier(() -> opener.open(sealed, alert.tipId(), alertId))))
-                    .map(details -> details
-                            .map(opened -> AlertView.of(alert, DetailsState.OPENED, opened))
-                            .orElseGet(() -> AlertView.of(alert, DetailsState.UNREADABLE, null)))
-                    .switchIfEmpty(Mono.fromSupplier(() -> AlertView.of(alert, DetailsState.UNREADABLE, null)));
-        });
+        if (!alert.hasSealedDetails() || !caller.mayOpenDetails()) {
+            return Mono.just(AlertView.summary(alert, caller));
+        }
+        return alerts.sealedDetails(alert.alertId(), caller.recipient())
+                .flatMap(sealed -> audit.record(caller, alert, clock.instant())
+                        .then(Mono.fromSupplier(() -> opener.open(sealed, alert.tipId(), alert.alertId()))))
+                .map(details -> details
+                        .map(opened -> AlertView.of(alert, DetailsState.OPENED, opened))
+                        .orElseGet(() -> AlertView.of(alert, DetailsState.UNREADABLE, null)))
+                .switchIfEmpty(Mono.fromSupplier(() -> AlertView.of(alert, DetailsState.UNREADABLE, null)));
     }
 
     /** Acknowledges a new alert; for one already acknowledged or closed it changes and publishes nothing. */
