@@ -93,17 +93,22 @@ class AlertPipelineIT extends RunningSystemTest {
     }
 
     @Test
-    void policeAskTheTipsterAQuestionAndTheReceiptFollowsTheAlertToItsOutcome() {
+    void policeAskTheTipsterAQuestionAndTheReceiptFollowsTheAlertToItsOutcome() throws Exception {
+        // One canary in every free text of the conversation: it must never rest or travel in the clear.
+        String canary = "canary-" + UUID.randomUUID();
         // No routing rule applies to an adult, unknown exploitation and no control indicator: the police triage it.
-        Vaksam.Response submitted = vaksam.submitTip("hotel", "demo-hotel-key", hotelTip("NO", "UNKNOWN",
-                List.of("MORE_PEOPLE_THAN_BEDS"), hotel("Södra Vägen 50", "412 54")));
+        Map<String, Object> tip = hotelTip("NO", "UNKNOWN", List.of("MORE_PEOPLE_THAN_BEDS"),
+                hotel("Södra Vägen 50", "412 54"));
+        tip.put("description", "Six people in a double room " + canary);
+        tip.put("reporterContact", "070-000 00 00 " + canary);
+        Vaksam.Response submitted = vaksam.submitTip("hotel", "demo-hotel-key", tip);
         accepted(submitted);
         String tipId = submitted.body().get("tipId").asString();
         String code = submitted.body().get("receiptCode").asString();
         String alertId = awaitAlert("police-demo", tipId).get("alertId").asString();
         awaitReceiptStatus(code, "FORWARDED");
 
-        String question = "Hur många personer såg du? " + UUID.randomUUID();
+        String question = "Hur många personer såg du? " + canary;
         Vaksam.Response asked = vaksam.ask("police-demo", alertId, question);
         assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
         String questionId = asked.body().get("messageId").asString();
@@ -116,7 +121,7 @@ class AlertPipelineIT extends RunningSystemTest {
         assertThat(shown.get("text").asString()).isEqualTo(question);
         assertThat(vaksam.receipt(code).raw()).doesNotContain("POLICE").doesNotContain(alertId);
 
-        String answer = "Sex personer, canary-" + UUID.randomUUID();
+        String answer = "Sex personer, " + canary;
         Vaksam.Response answered = vaksam.answer(code, questionId, answer);
         assertThat(answered.status()).as(answered.raw()).isEqualTo(201);
         String answerId = answered.body().get("messageId").asString();
@@ -135,6 +140,15 @@ class AlertPipelineIT extends RunningSystemTest {
         assertThat(vaksam.outcome("police-demo", alertId, "ACTED").status()).isEqualTo(200);
         JsonNode closed = awaitReceiptStatus(code, "CLOSED");
         assertThat(closed.get("outcomes").valueStream().map(JsonNode::asString).toList()).containsExactly("ACTED");
+
+        // The description, contact, question and answer were each shown opened above, yet no topic and no database
+        // of any service holds them in the clear.
+        assertThat(Plaintext.topicsContaining(stack.kafkaBootstrap(), tipId))
+                .as("the search reads the topics").contains("vaksam.tip.submitted.v1", "vaksam.alert.routed.v1");
+        assertThat(Plaintext.topicsContaining(stack.kafkaBootstrap(), canary)).isEmpty();
+        assertThat(Plaintext.collectionsContaining(stack.mongoUri(), tipId)).as("the search reads the store")
+                .isNotEmpty();
+        assertThat(Plaintext.collectionsContaining(stack.mongoUri(), canary)).isEmpty();
     }
 
     @Test
