@@ -80,13 +80,10 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = TipIntakeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 // Hundreds of requests from one address under one key are the point here, not abuse.
-                "vaksam.intake.rate-limits.enabled=false",
-                "vaksam.intake.rate-limits.per-key.capacity=1000000",
-                "vaksam.intake.rate-limits.per-key.refill-per-minute=1000000",
-                "vaksam.intake.rate-limits.per-address.capacity=1000000",
-                "vaksam.intake.rate-limits.per-address.refill-per-minute=1000000",
-                "vaksam.intake.rate-limits.receipts.capacity=1000000",
-                "vaksam.intake.rate-limits.receipts.refill-per-minute=1000000"})
+                "vaksam.intake.rate-limits.tips-per-member.requests=100000",
+                "vaksam.intake.rate-limits.posts-per-address.requests=100000",
+                "vaksam.intake.rate-limits.receipt-lookups-per-address.requests=100000",
+                "vaksam.intake.rate-limits.failed-receipt-lookups-per-address.requests=100000"})
 @AutoConfigureWebTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
