@@ -1,6 +1,5 @@
 package se.goteborg.vaksam.intake.config;
 
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -23,16 +22,16 @@ class IntakeConfiguration {
     }
 
     /**
-     * Tipsters have no accounts: tips are authenticated by member keys in the tip routes, receipts by their code.
+     * Tipsters have no accounts: tips are authenticated by member keys in the tip routes, receipts (and answers on them) by their code.
      * Nothing else is served.
      */
     @Bean
     SecurityWebFilterChain intakeSecurity(ServerHttpSecurity http, VaksamSecurity vaksam) {
         return vaksam.stateless(http)
                 .authorizeExchange(exchanges -> exchanges
-                        // Every method, so that a wrong one is answered 405 by the tip routes rather than 401.
-                        .pathMatchers("/api/v1/tips/hotel", "/api/v1/tips/taxi").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tips/hotel", "/api/v1/tips/taxi").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/receipts/*").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/receipts/*/answers").permitAll()
                         .anyExchange().denyAll())
                 .build();
     }
