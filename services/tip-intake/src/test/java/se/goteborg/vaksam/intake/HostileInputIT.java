@@ -66,6 +66,7 @@ import se.goteborg.vaksam.events.member.MemberType;
 import se.goteborg.vaksam.events.tip.TipSubmitted;
 import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topics;
+import se.goteborg.vaksam.platform.sealing.Keysets;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
@@ -96,6 +97,7 @@ class HostileInputIT {
     private static final Map<String, String> KEY_OF = Map.of("REVOKED", "hostile-revoked-key-" + RUN,
             "SUSPENDED", "hostile-suspended-key-" + RUN);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Keysets.KeysetPair TIPSTER_KEYS = Keysets.generate();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -104,6 +106,8 @@ class HostileInputIT {
         registry.add("vaksam.mongo.uri", MongoStore::uri);
         registry.add("vaksam.mongo.database", () -> "tip-intake-hostile-" + RUN);
         registry.add("vaksam.sealing.public-keyset", IntakeTestSupport.KEYS::publicKeyset);
+        // The tipster pair that receipts' follow-up questions are sealed to.
+        registry.add("vaksam.sealing.tipster.private-keyset", TIPSTER_KEYS::privateKeyset);
     }
 
     @Autowired WebTestClient client;
