@@ -133,6 +133,11 @@ class ComposeFileTest {
         assertThat(env.get("VAKSAM_MONGO_URI")).startsWith("mongodb://mongo:27017").contains("replicaSet=rs0");
     }
 
+    @Test
+    void intakeTrustsTheGatewaysForwardedFor() {
+        assertThat(environment("tip-intake")).containsEntry("VAKSAM_INTAKE_TRUST_FORWARDED_FOR", "true");
+    }
+
     @ParameterizedTest
     @MethodSource("applicationServices")
     void servicesThatUseKafkaStartAfterTheTopicsExist(String name) {

@@ -55,6 +55,7 @@ class HelmChartTest {
     private static final String MONGO_PASSWORD = "s3cr3t-Mongo-pass";
 
     private static final String SEALING_KEYSET = "{\"primaryKeyId\":4711,\"key\":[{\"keyData\":\"c2VhbGluZy1rZXk\"}]}";
+    private static final String TIPSTER_KEYSET = "{\"primaryKeyId\":815,\"key\":[{\"keyData\":\"dGlwc3Rlci1rZXk\"}]}";
 
     private static final String SHARED_SECRET = "shared-Secret-value-0815";
 
@@ -84,10 +85,12 @@ class HelmChartTest {
                   tag: "1.2.3"
                 env:
                   VAKSAM_INTAKE_MAX_BODY_BYTES: "65536"
+                secretEnv:
+                  VAKSAM_SEALING_TIPSTER_PRIVATE_KEYSET: '%s'
               alert-inbox:
                 secretEnv:
                   VAKSAM_SEALING_PRIVATE_KEYSET: '%s'
-            """.formatted(MONGO_PASSWORD, SHARED_SECRET, SEALING_KEYSET);
+            """.formatted(MONGO_PASSWORD, SHARED_SECRET, TIPSTER_KEYSET, SEALING_KEYSET);
 
     private static final String EXISTING_SECRETS = """
             secrets:
@@ -178,6 +181,14 @@ class HelmChartTest {
         assertThat(envFromNames(container, "secretRef")).containsExactly(FULLNAME);
     }
 
+    @Test
+    void intakeTrustsTheGatewaysForwardedFor() {
+        assertThat(mapAt(single(defaults, "ConfigMap"), "data"))
+                .containsEntry("VAKSAM_INTAKE_TRUST_FORWARDED_FOR", "true");
+        assertThat(envFromNames(container(deployment(defaults, "tip-intake")), "configMapRef"))
+                .containsExactly(FULLNAME);
+    }
+
     @ParameterizedTest
     @MethodSource("applicationServices")
     void serviceSelectsItsDeploymentsPods(String name) {
@@ -232,18 +243,22 @@ class HelmChartTest {
     void overriddenSecretsStayInSecrets() {
         assertNoSecretOutsideSecrets(overridden);
         assertThat(String.join("\n", configMapAndEnvValues(overridden)))
-                .doesNotContain(MONGO_PASSWORD).doesNotContain(SEALING_KEYSET).doesNotContain(SHARED_SECRET);
+                .doesNotContain(MONGO_PASSWORD).doesNotContain(SEALING_KEYSET).doesNotContain(SHARED_SECRET)
+                .doesNotContain(TIPSTER_KEYSET);
     }
 
     @Test
     void serviceSecretReachesOnlyItsService() {
         Map<String, Object> inboxSecret = named(overridden, "Secret", FULLNAME + "-alert-inbox");
 
-        assertThat(decodedSecretData(inboxSecret)).containsEntry("VAKSAM_SEALING_PRIVATE_KEYSET", SEALING_KEYSET);
+        assertThat(decodedSecretData(inboxSecret)).containsEntry("VAKSAM_SEALING_PRIVATE_KEYSET", SEALING_KEYSET)
+                .doesNotContainKey("VAKSAM_SEALING_TIPSTER_PRIVATE_KEYSET");
+        assertThat(decodedSecretData(named(overridden, "Secret", FULLNAME + "-tip-intake")))
+                .containsExactly(Map.entry("VAKSAM_SEALING_TIPSTER_PRIVATE_KEYSET", TIPSTER_KEYSET));
         for (String name : SERVICES.keySet()) {
             List<String> secretRefs = envFromNames(container(deployment(overridden, name)), "secretRef");
-            if (name.equals("alert-inbox")) {
-                assertThat(secretRefs).containsExactly(FULLNAME, FULLNAME + "-alert-inbox");
+            if (name.equals("alert-inbox") || name.equals("tip-intake")) {
+                assertThat(secretRefs).containsExactly(FULLNAME, FULLNAME + "-" + name);
             } else {
                 assertThat(secretRefs).containsExactly(FULLNAME);
             }

@@ -93,6 +93,51 @@ class AlertPipelineIT extends RunningSystemTest {
     }
 
     @Test
+    void policeAskTheTipsterAQuestionAndTheReceiptFollowsTheAlertToItsOutcome() {
+        // No routing rule applies to an adult, unknown exploitation and no control indicator: the police triage it.
+        Vaksam.Response submitted = vaksam.submitTip("hotel", "demo-hotel-key", hotelTip("NO", "UNKNOWN",
+                List.of("MORE_PEOPLE_THAN_BEDS"), hotel("Södra Vägen 50", "412 54")));
+        accepted(submitted);
+        String tipId = submitted.body().get("tipId").asString();
+        String code = submitted.body().get("receiptCode").asString();
+        String alertId = awaitAlert("police-demo", tipId).get("alertId").asString();
+        awaitReceiptStatus(code, "FORWARDED");
+
+        String question = "Hur många personer såg du? " + UUID.randomUUID();
+        Vaksam.Response asked = vaksam.ask("police-demo", alertId, question);
+        assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
+        String questionId = asked.body().get("messageId").asString();
+
+        JsonNode receipt = Awaitility.await("the question on the receipt").atMost(DELIVERY)
+                .until(() -> vaksam.receipt(code).body(), body -> body.get("messages").size() == 1);
+        JsonNode shown = receipt.get("messages").get(0);
+        assertThat(shown.get("messageId").asString()).isEqualTo(questionId);
+        assertThat(shown.get("direction").asString()).isEqualTo("QUESTION");
+        assertThat(shown.get("text").asString()).isEqualTo(question);
+        assertThat(vaksam.receipt(code).raw()).doesNotContain("POLICE").doesNotContain(alertId);
+
+        String answer = "Sex personer, canary-" + UUID.randomUUID();
+        Vaksam.Response answered = vaksam.answer(code, questionId, answer);
+        assertThat(answered.status()).as(answered.raw()).isEqualTo(201);
+        String answerId = answered.body().get("messageId").asString();
+
+        JsonNode messages = Awaitility.await("the answer in the police's alert").atMost(DELIVERY)
+                .until(() -> vaksam.alert("police-demo", alertId).body().get("messages"),
+                        list -> list != null && list.size() == 2);
+        assertThat(messages.get(0).get("text").asString()).isEqualTo(question);
+        assertThat(messages.get(1).get("messageId").asString()).isEqualTo(answerId);
+        assertThat(messages.get(1).get("direction").asString()).isEqualTo("ANSWER");
+        assertThat(messages.get(1).get("text").asString()).isEqualTo(answer);
+
+        assertThat(vaksam.acknowledge("police-demo", alertId).status()).isEqualTo(200);
+        awaitReceiptStatus(code, "ACKNOWLEDGED");
+        // The police have the tip's only alert, so their outcome closes it.
+        assertThat(vaksam.outcome("police-demo", alertId, "ACTED").status()).isEqualTo(200);
+        JsonNode closed = awaitReceiptStatus(code, "CLOSED");
+        assertThat(closed.get("outcomes").valueStream().map(JsonNode::asString).toList()).containsExactly("ACTED");
+    }
+
+    @Test
     void badInputIsRefusedWithProblemDetailsThroughTheGateway() {
         Vaksam.Response unknownKey = vaksam.submitTip("hotel", "not-a-member-key",
                 hotelTip("NO", "SEXUAL", List.of("STREAM_OF_MEN"), hotel("Kungsgatan 1", "411 19")));
@@ -114,6 +159,11 @@ class AlertPipelineIT extends RunningSystemTest {
         assertThat(response.status()).as(response.raw()).isEqualTo(201);
         assertThat(response.body().get("receiptCode").asString()).isNotBlank();
         return response.body().get("tipId").asString();
+    }
+
+    private static JsonNode awaitReceiptStatus(String code, String status) {
+        return Awaitility.await("receipt status " + status).atMost(DELIVERY)
+                .until(() -> vaksam.receipt(code).body(), body -> status.equals(body.get("status").asString()));
     }
 
     private static JsonNode awaitAlert(String client, String tipId) {

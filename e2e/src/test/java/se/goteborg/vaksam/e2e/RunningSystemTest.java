@@ -22,7 +22,11 @@ abstract class RunningSystemTest {
 
     @BeforeAll
     static void startTheSystem() {
-        stack = Devstack.builder().dataDir(dataDir).freePorts().start();
+        stack = Devstack.builder().dataDir(dataDir).freePorts()
+                // BrokerOutageIT sends 100 tips under one member key in moments, far beyond intake's rate limits.
+                .environment("VAKSAM_INTAKE_RATE_LIMITS_TIPS_PER_MEMBER_REQUESTS", "100000")
+                .environment("VAKSAM_INTAKE_RATE_LIMITS_POSTS_PER_ADDRESS_REQUESTS", "100000")
+                .start();
         vaksam = new Vaksam(stack.gatewayUrl());
     }
 

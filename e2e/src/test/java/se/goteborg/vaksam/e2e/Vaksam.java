@@ -90,6 +90,33 @@ final class Vaksam {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    Response outcome(String clientId, String alertId, String outcome) {
+        return postJson(clientId, "/api/v1/alerts/" + alertId + "/outcome", Map.of("outcome", outcome));
+    }
+
+    Response ask(String clientId, String alertId, String text) {
+        return postJson(clientId, "/api/v1/alerts/" + alertId + "/questions", Map.of("text", text));
+    }
+
+    /** The receipt, as its holder reads it: no token, only the code. */
+    Response receipt(String receiptCode) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/receipts/" + receiptCode)).GET());
+    }
+
+    Response answer(String receiptCode, String questionId, String text) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/receipts/" + receiptCode + "/answers"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("questionId", questionId, "text", text)))));
+    }
+
+    private Response postJson(String clientId, String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token(clientId))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),

@@ -169,6 +169,11 @@ final class StackPlan {
         env.put("VAKSAM_SECURITY_ISSUER", gatewayUrl());
         env.put("VAKSAM_SECURITY_JWK_SET_URI", identityUrl() + "/oauth2/jwks");
         env.put("VAKSAM_DEMO_ENABLED", String.valueOf(demoEnabled));
+        if (component == Component.TIP_INTAKE) {
+            // Tipsters reach intake through the gateway, which puts their address in X-Forwarded-For; without
+            // this every tipster would share the gateway's address and its rate limits.
+            env.put("VAKSAM_INTAKE_TRUST_FORWARDED_FOR", "true");
+        }
         if (component == Component.GATEWAY) {
             for (Component routed : EnumSet.of(Component.IDENTITY, Component.NETWORK_COORDINATION,
                     Component.TIP_INTAKE, Component.PREMISES_RISK, Component.ALERT_ROUTING, Component.ALERT_INBOX)) {

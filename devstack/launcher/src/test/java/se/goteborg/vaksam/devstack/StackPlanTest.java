@@ -55,7 +55,9 @@ class StackPlanTest {
                 .containsEntry("VAKSAM_MONGO_DATABASE", "tip-intake")
                 .containsEntry("VAKSAM_SECURITY_ISSUER", "http://localhost:8081")
                 .containsEntry("VAKSAM_SECURITY_JWK_SET_URI", "http://localhost:9001/oauth2/jwks")
-                .containsEntry("VAKSAM_DEMO_ENABLED", "true");
+                .containsEntry("VAKSAM_DEMO_ENABLED", "true")
+                .containsEntry("VAKSAM_INTAKE_TRUST_FORWARDED_FOR", "true");
+        assertThat(spec(Component.ALERT_INBOX).environment()).doesNotContainKey("VAKSAM_INTAKE_TRUST_FORWARDED_FOR");
         assertThat(intake.probe()).isEqualTo(HealthProbe.http(java.net.URI.create("http://localhost:8082/actuator/health")));
         assertThat(intake.logFile()).isEqualTo(Path.of("/repo/.devstack/logs/tip-intake.log"));
     }

@@ -1,5 +1,7 @@
 package se.goteborg.vaksam.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,9 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway in front of one stub server per service, each telling what request reached it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -66,6 +73,7 @@ class GatewayIT {
 	@CsvSource({ "/oauth2/token, identity", "/oauth2/jwks, identity", "/.well-known/openid-configuration, identity",
 			"/login, identity", "/login/oauth2/code/x, identity", "/logout, identity", "/userinfo, identity",
 			"/api/v1/tips/hotel, tip-intake", "/api/v1/receipts/ABCD-1234, tip-intake", "/intake/hotel, tip-intake",
+			"/api/v1/openapi.yaml, tip-intake",
 			"/api/v1/lettings/register, premises-risk", "/lettings/flagged, premises-risk",
 			"/api/v1/routing/rules, alert-routing", "/api/v1/alerts, alert-inbox",
 			"/api/v1/alerts/a-1/acknowledge, alert-inbox", "/inbox, alert-inbox",
@@ -144,6 +152,19 @@ class GatewayIT {
 	}
 
 	@Test
+	void theBareAddressLeadsToTheIntakeStartPage() {
+		this.client.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isSeeOther()
+			.expectHeader()
+			.location("/intake")
+			.expectHeader()
+			.doesNotExist("X-Stub");
+	}
+
+	@Test
 	void unknownPathsAreNotForwarded() {
 		for (String path : new String[] { "/api/v2/tips", "/inboxes" }) {
 			this.client.get()
@@ -159,6 +180,37 @@ class GatewayIT {
 				.jsonPath("$.status")
 				.isEqualTo(404);
 		}
+	}
+
+	@Test
+	void intakeAloneLearnsTheClientsAddressAndNeverTheOneAClientClaims() {
+		for (String path : new String[] { "/api/v1/tips/hotel", "/intake/receipt", "/api/v1/receipts/VK-1" }) {
+			this.client.get()
+				.uri(path)
+				.header("X-Forwarded-For", "203.0.113.77")
+				.exchange()
+				.expectBody()
+				.jsonPath("$.xForwardedFor")
+				.isEqualTo("127.0.0.1");
+		}
+		this.client.get()
+			.uri("/api/v1/alerts")
+			.header("X-Forwarded-For", "203.0.113.77")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.xForwardedFor")
+			.isEqualTo("");
+	}
+
+	@Test
+	void noPathOrAddressIsLogged(CapturedOutput output) {
+		String canary = "VK-CANARY-" + System.nanoTime();
+		this.client.get().uri("/api/v1/receipts/" + canary).header("X-Forwarded-For", "203.0.113.78").exchange();
+		this.client.get().uri("/api/v2/" + canary).header("X-Forwarded-For", "203.0.113.78").exchange();
+
+		assertThat(output.getAll()).doesNotContain(canary).doesNotContain("203.0.113.78");
+		// -Dreactor.netty.http.server.accessLogEnabled=true would log every address and path (receipt codes).
+		assertThat(LoggerFactory.getLogger("reactor.netty.http.server.AccessLog").isErrorEnabled()).isFalse();
 	}
 
 	@Test
@@ -192,6 +244,7 @@ class GatewayIT {
 					seen.put("idempotencyKey", header(request.requestHeaders().get("Idempotency-Key")));
 					seen.put("xForwardedHost", header(request.requestHeaders().get("X-Forwarded-Host")));
 					seen.put("forwarded", header(request.requestHeaders().get("Forwarded")));
+					seen.put("xForwardedFor", String.join(",", request.requestHeaders().getAll("X-Forwarded-For")));
 					seen.put("body", body);
 					return response.status("POST".equals(request.method().name()) && !request.uri().startsWith("/oauth2")
 							? 201 : 200)

@@ -15,6 +15,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import reactor.core.publisher.Mono;
+import se.goteborg.vaksam.platform.events.ProcessedEvents;
 import se.goteborg.vaksam.platform.sealing.Keysets;
 
 /**
@@ -25,6 +26,8 @@ public final class IntakeTestSupport {
 
     public static final Instant NOW = Instant.parse("2026-11-27T20:00:00Z");
     public static final Keysets.KeysetPair KEYS = Keysets.generate();
+    /** The tipster pair: alert-inbox seals questions with its public half, tip-intake opens them. */
+    public static final Keysets.KeysetPair TIPSTER_KEYS = Keysets.generate();
 
     private IntakeTestSupport() {
     }
@@ -40,6 +43,12 @@ public final class IntakeTestSupport {
         @Bean
         Clock clock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+
+        /** The listeners need it even where Kafka is left out. */
+        @Bean
+        ProcessedEvents processedEvents(MongoDatabase database, Clock clock) {
+            return new ProcessedEvents(database, clock);
         }
     }
 

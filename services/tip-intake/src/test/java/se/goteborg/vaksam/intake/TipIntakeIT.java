@@ -62,7 +62,13 @@ import se.goteborg.vaksam.testsupport.TopicRecords.Record;
  * the member topic the way network-coordination publishes them, and tips leave on the tip topic the way the other
  * services read them.
  */
-@SpringBootTest(classes = TipIntakeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = TipIntakeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                // Polls with one member key until the member topic arrives: not what the limits are for.
+                "vaksam.intake.rate-limits.tips-per-member.requests=100000",
+                "vaksam.intake.rate-limits.posts-per-address.requests=100000",
+                "vaksam.intake.rate-limits.receipt-lookups-per-address.requests=100000",
+                "vaksam.intake.rate-limits.failed-receipt-lookups-per-address.requests=100000"})
 @AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
 class TipIntakeIT {
@@ -79,6 +85,7 @@ class TipIntakeIT {
         registry.add("vaksam.mongo.uri", MongoStore::uri);
         registry.add("vaksam.mongo.database", () -> "tip-intake-it-" + RUN);
         registry.add("vaksam.sealing.public-keyset", KEYS::publicKeyset);
+        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
     }
 
     @Autowired WebTestClient client;

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a fresh key pair for a deployment: {@code public-keyset.json} (tip-intake's
  * {@code vaksam.sealing.public-keyset-file}) and {@code private-keyset.json} (alert-inbox's
- * {@code vaksam.sealing.private-keyset-file}, readable by the owner only).
+ * {@code vaksam.sealing.private-keyset-file}, readable by the owner only). Run it once more into another directory for
+ * the tipster pair: its public keyset is alert-inbox's {@code vaksam.sealing.tipster.public-keyset-file}, its private
+ * one tip-intake's {@code vaksam.sealing.tipster.private-keyset-file}.
  */
 public final class KeysetGenerator {
 

@@ -17,6 +17,8 @@ final class KeysetSource {
 
     static final String DEMO_PUBLIC = "demo/demo-public-keyset.json";
     static final String DEMO_PRIVATE = "demo/demo-private-keyset.json";
+    static final String DEMO_TIPSTER_PUBLIC = "demo/demo-tipster-public-keyset.json";
+    static final String DEMO_TIPSTER_PRIVATE = "demo/demo-tipster-private-keyset.json";
 
     private KeysetSource() {
     }
@@ -29,6 +31,18 @@ final class KeysetSource {
     static String privateKeyset(SealingProperties properties, boolean demo) {
         return resolve("vaksam.sealing.private-keyset", properties.privateKeyset(), properties.privateKeysetFile(),
                 demo, DEMO_PRIVATE);
+    }
+
+    static String tipsterPublicKeyset(SealingProperties properties, boolean demo) {
+        SealingProperties.Tipster tipster = properties.tipster();
+        return resolve("vaksam.sealing.tipster.public-keyset", tipster.publicKeyset(), tipster.publicKeysetFile(),
+                demo, DEMO_TIPSTER_PUBLIC);
+    }
+
+    static String tipsterPrivateKeyset(SealingProperties properties, boolean demo) {
+        SealingProperties.Tipster tipster = properties.tipster();
+        return resolve("vaksam.sealing.tipster.private-keyset", tipster.privateKeyset(), tipster.privateKeysetFile(),
+                demo, DEMO_TIPSTER_PRIVATE);
     }
 
     private static String resolve(String property, String inline, String file, boolean demo, String demoResource) {

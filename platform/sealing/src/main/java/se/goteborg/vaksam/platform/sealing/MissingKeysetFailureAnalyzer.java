@@ -6,7 +6,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
-/** Says which property to set when a service needs a {@link Sealer} or {@link Opener} and has no keyset for it. */
+/** Says which property to set when a service needs a {@link Sealer}, {@link Opener}, {@link TipsterSealer} or {@link TipsterOpener} and has no keyset for it. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MissingKeysetFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException> {
 
@@ -18,6 +18,12 @@ class MissingKeysetFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDef
         }
         if (type == Opener.class) {
             return analysis("opens sealed content", "vaksam.sealing.private-keyset", cause);
+        }
+        if (type == TipsterSealer.class) {
+            return analysis("seals questions for tipsters", "vaksam.sealing.tipster.public-keyset", cause);
+        }
+        if (type == TipsterOpener.class) {
+            return analysis("opens questions for tipsters", "vaksam.sealing.tipster.private-keyset", cause);
         }
         return null;
     }

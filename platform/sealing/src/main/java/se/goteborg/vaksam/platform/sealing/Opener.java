@@ -12,9 +12,11 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 public final class Opener {
 
     private final HybridDecrypt decrypt;
+    private final Sealer sealer;
 
-    private Opener(HybridDecrypt decrypt) {
+    private Opener(HybridDecrypt decrypt, Sealer sealer) {
         this.decrypt = decrypt;
+        this.sealer = sealer;
     }
 
     /**
@@ -30,10 +32,19 @@ public final class Opener {
             throw new IllegalArgumentException("Not a Tink keyset: " + e.getClass().getSimpleName(), e);
         }
         try {
-            return new Opener(handle.getPrimitive(RegistryConfiguration.get(), HybridDecrypt.class));
+            return new Opener(handle.getPrimitive(RegistryConfiguration.get(), HybridDecrypt.class),
+                    Sealer.of(handle.getPublicKeysetHandle()));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Not a private hybrid encryption keyset (a public keyset cannot open)", e);
         }
+    }
+
+    /**
+     * Seals to this keyset's own public half, for content the holder keeps for itself (alert-inbox's copy of the
+     * questions it sent), so it is stored no more readable than what was sealed to it.
+     */
+    public Sealer sealer() {
+        return sealer;
     }
 
     /**

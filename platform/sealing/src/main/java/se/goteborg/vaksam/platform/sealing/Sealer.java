@@ -33,8 +33,12 @@ public final class Sealer {
             throw new IllegalArgumentException("Not a public Tink keyset (a private keyset must never be given to "
                     + "a service that only seals): " + e.getClass().getSimpleName(), e);
         }
+        return of(handle);
+    }
+
+    static Sealer of(KeysetHandle publicHandle) {
         try {
-            return new Sealer(handle.getPrimitive(RegistryConfiguration.get(), HybridEncrypt.class));
+            return new Sealer(publicHandle.getPrimitive(RegistryConfiguration.get(), HybridEncrypt.class));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("The public keyset is not a hybrid encryption keyset", e);
         }

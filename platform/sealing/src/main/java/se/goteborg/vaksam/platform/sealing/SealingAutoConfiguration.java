@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * A {@link Sealer} bean where a public keyset is configured, an {@link Opener} where a private one is. With
+ * A {@link Sealer} bean where a public keyset is configured, an {@link Opener} where a private one is; likewise a
+ * {@link TipsterSealer} and a {@link TipsterOpener} for the tipster pair ({@code vaksam.sealing.tipster.*}). With
  * {@code vaksam.demo.enabled=true} and nothing configured, both come from the repository's demo keysets. A service
  * that needs one that is not configured fails to start, explained by {@link MissingKeysetFailureAnalyzer}.
  */
@@ -39,6 +40,20 @@ public class SealingAutoConfiguration {
     @Conditional(PrivateKeysetAvailable.class)
     Opener opener(SealingProperties properties) {
         return Opener.fromPrivateKeyset(KeysetSource.privateKeyset(properties, demo));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(TipsterPublicKeysetAvailable.class)
+    TipsterSealer tipsterSealer(SealingProperties properties) {
+        return TipsterSealer.fromPublicKeyset(KeysetSource.tipsterPublicKeyset(properties, demo));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(TipsterPrivateKeysetAvailable.class)
+    TipsterOpener tipsterOpener(SealingProperties properties) {
+        return TipsterOpener.fromPrivateKeyset(KeysetSource.tipsterPrivateKeyset(properties, demo));
     }
 
     static class PublicKeysetAvailable extends AnyNestedCondition {
@@ -71,6 +86,44 @@ public class SealingAutoConfiguration {
         }
 
         @ConditionalOnProperty("vaksam.sealing.private-keyset-file")
+        static class File {
+        }
+
+        @ConditionalOnBooleanProperty(DEMO)
+        static class Demo {
+        }
+    }
+
+    static class TipsterPublicKeysetAvailable extends AnyNestedCondition {
+
+        TipsterPublicKeysetAvailable() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty("vaksam.sealing.tipster.public-keyset")
+        static class Inline {
+        }
+
+        @ConditionalOnProperty("vaksam.sealing.tipster.public-keyset-file")
+        static class File {
+        }
+
+        @ConditionalOnBooleanProperty(DEMO)
+        static class Demo {
+        }
+    }
+
+    static class TipsterPrivateKeysetAvailable extends AnyNestedCondition {
+
+        TipsterPrivateKeysetAvailable() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty("vaksam.sealing.tipster.private-keyset")
+        static class Inline {
+        }
+
+        @ConditionalOnProperty("vaksam.sealing.tipster.private-keyset-file")
         static class File {
         }
 

@@ -86,9 +86,9 @@ class SealingTest {
     @Test
     void theDemoKeysetsAreAPair() {
         Sealer demoSealer = Sealer.fromPublicKeyset(KeysetSource.publicKeyset(
-                new SealingProperties(null, null, null, null), true));
+                new SealingProperties(null, null, null, null, null), true));
         Opener demoOpener = Opener.fromPrivateKeyset(KeysetSource.privateKeyset(
-                new SealingProperties(null, null, null, null), true));
+                new SealingProperties(null, null, null, null, null), true));
 
         assertThat(demoOpener.open(demoSealer.seal(CANARY, "tip-9"), "tip-9")).isEqualTo(CANARY);
     }

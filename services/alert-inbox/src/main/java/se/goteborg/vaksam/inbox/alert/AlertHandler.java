@@ -1,5 +1,8 @@
 package se.goteborg.vaksam.inbox.alert;
 
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -7,6 +10,7 @@ import org.springframework.web.server.ServerWebInputException;
 
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.inbox.alert.AlertRequests.OutcomeRequest;
+import se.goteborg.vaksam.inbox.alert.AlertRequests.QuestionRequest;
 
 @Component
 class AlertHandler {
@@ -44,5 +48,15 @@ class AlertHandler {
                         .flatMap(AlertRequests::outcome)
                         .flatMap(outcome -> service.recordOutcome(caller, request.pathVariable("alertId"), outcome)))
                 .flatMap(view -> ServerResponse.ok().bodyValue(view));
+    }
+
+    Mono<ServerResponse> ask(ServerRequest request) {
+        return InboxCaller.current()
+                .flatMap(caller -> request.bodyToMono(QuestionRequest.class)
+                        .switchIfEmpty(Mono.error(() -> new ServerWebInputException("The request body is missing.")))
+                        .flatMap(AlertRequests::question)
+                        .flatMap(text -> service.ask(caller, request.pathVariable("alertId"), text)))
+                .flatMap(messageId -> ServerResponse.status(HttpStatus.CREATED)
+                        .bodyValue(Map.of("messageId", messageId)));
     }
 }

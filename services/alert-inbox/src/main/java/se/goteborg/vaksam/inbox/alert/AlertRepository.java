@@ -26,6 +26,7 @@ import reactor.util.retry.Retry;
 import se.goteborg.vaksam.events.alert.AlertRouted;
 import se.goteborg.vaksam.events.alert.AlertStatusChanged;
 import se.goteborg.vaksam.events.common.Recipient;
+import se.goteborg.vaksam.events.followup.FollowUpMessage;
 import se.goteborg.vaksam.platform.events.Outbox;
 import se.goteborg.vaksam.platform.events.OutboxRelay;
 import se.goteborg.vaksam.platform.events.Topics;
@@ -42,8 +43,8 @@ class AlertRepository {
 
     private static final Logger log = LoggerFactory.getLogger(AlertRepository.class);
 
-    /** Alerts are read without their outbox, and listed without their sealed details. */
-    private static final Bson VIEW = Projections.exclude(Outbox.FIELD, AlertDocuments.SEALED_DETAILS);
+    /** Alerts are read without their outbox, and listed without their sealed details and messages. */
+    private static final Bson VIEW = Projections.exclude(Outbox.FIELD, AlertDocuments.SEALED_DETAILS, FollowUps.FIELD);
 
     private final MongoCollection<Document> alerts;
     private final OutboxRelay relay;
@@ -88,6 +89,42 @@ class AlertRepository {
         return Mono.from(alerts.find(mine(alertId, recipient))
                         .projection(Projections.include(AlertDocuments.SEALED_DETAILS)).first())
                 .mapNotNull(AlertDocuments::sealedDetails);
+    }
+
+    /** The alert's follow-up messages, oldest first. */
+    Mono<List<FollowUps.Stored>> messages(String alertId, Recipient recipient) {
+        return Mono.from(alerts.find(mine(alertId, recipient)).projection(Projections.include(FollowUps.FIELD)).first())
+                .map(FollowUps::of)
+                .defaultIfEmpty(List.of());
+    }
+
+    /**
+     * Stores the recipient's question with its FollowUpMessage in the alert's outbox, one atomic single-document
+     * write; emits whether the alert was there to take it.
+     */
+    Mono<Boolean> addQuestion(Alert alert, String messageId, Document question, FollowUpMessage event) {
+        Document update = new Document("$set", new Document(FollowUps.FIELD + "." + messageId, question))
+                .append("$push", new Document(Outbox.FIELD,
+                        Outbox.entry(Topics.FOLLOW_UP_MESSAGE, alert.tipId(), event)));
+        return Mono.from(alerts.updateOne(mine(alert.alertId(), alert.recipient()), update))
+                .map(result -> result.getMatchedCount() == 1)
+                .doOnNext(stored -> {
+                    if (stored) {
+                        relay.nudge(alert.alertId());
+                    }
+                });
+    }
+
+    /**
+     * Stores a tipster's answer on the alert it names, if that alert is this recipient's alert of the answer's tip;
+     * emits whether it was. Storing it again changes nothing.
+     */
+    Mono<Boolean> recordAnswer(FollowUpMessage event) {
+        Bson filter = Filters.and(mine(event.getAlertId(), event.getRecipient()),
+                Filters.eq("tipId", event.getTipId()));
+        return Mono.from(alerts.updateOne(filter, new Document("$set",
+                        new Document(FollowUps.FIELD + "." + event.getMessageId(), FollowUps.answer(event)))))
+                .map(result -> result.getMatchedCount() == 1);
     }
 
     /** Emits whether this call acknowledged the alert (false: it was no longer new). */

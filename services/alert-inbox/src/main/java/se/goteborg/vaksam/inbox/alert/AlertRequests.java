@@ -12,6 +12,7 @@ final class AlertRequests {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
+    static final int MAX_QUESTION_LENGTH = 1000;
 
     private AlertRequests() {
     }
@@ -20,6 +21,14 @@ final class AlertRequests {
     }
 
     record OutcomeRequest(Outcome outcome) {
+    }
+
+    record QuestionRequest(String text) {
+
+        @Override
+        public String toString() {
+            return "QuestionRequest[text=(free text)]";
+        }
     }
 
     static Mono<ListQuery> listQuery(Optional<String> status, Optional<String> limit) {
@@ -40,6 +49,26 @@ final class AlertRequests {
         FieldProblems problems = new FieldProblems();
         problems.requirePresent("outcome", request.outcome());
         return problems.thenReturn(request).map(OutcomeRequest::outcome);
+    }
+
+    /**
+     * The question's text, trimmed: 1–{@value #MAX_QUESTION_LENGTH} characters as people count them, no control
+     * characters but line breaks and tabs.
+     */
+    static Mono<String> question(QuestionRequest request) {
+        FieldProblems problems = new FieldProblems();
+        String text = request.text() == null ? "" : request.text().strip();
+        if (problems.check(!text.isEmpty(), "text", "is required")) {
+            problems.check(text.codePointCount(0, text.length()) <= MAX_QUESTION_LENGTH, "text",
+                    "must be at most " + MAX_QUESTION_LENGTH + " characters");
+            problems.check(text.codePoints().noneMatch(AlertRequests::isForbiddenControl), "text",
+                    "must not contain control characters other than line breaks and tabs");
+        }
+        return problems.thenReturn(text);
+    }
+
+    private static boolean isForbiddenControl(int c) {
+        return c != '\n' && c != '\r' && c != '\t' && Character.getType(c) == Character.CONTROL;
     }
 
     /** The number, or 0 (out of range) when it is not one. */

@@ -16,6 +16,7 @@ class AlertRouter {
                 .GET("/api/v1/alerts/{alertId}", handler::get)
                 .POST("/api/v1/alerts/{alertId}/acknowledge", handler::acknowledge)
                 .POST("/api/v1/alerts/{alertId}/outcome", handler::outcome)
+                .POST("/api/v1/alerts/{alertId}/questions", handler::ask)
                 .build();
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 import se.goteborg.vaksam.inbox.alert.AlertRequests.ListQuery;
 import se.goteborg.vaksam.inbox.alert.AlertRequests.OutcomeRequest;
+import se.goteborg.vaksam.inbox.alert.AlertRequests.QuestionRequest;
 import se.goteborg.vaksam.web.problem.FieldProblem;
 import se.goteborg.vaksam.web.problem.InvalidFieldsException;
 
@@ -42,5 +43,20 @@ class AlertRequestsTest {
                 .expectErrorSatisfies(e -> assertThat(((InvalidFieldsException) e).problems())
                         .extracting(FieldProblem::field).containsExactly("outcome"))
                 .verify();
+    }
+
+    @Test
+    void aQuestionIsTrimmedTextOfAtMostAThousandCharactersWithoutControlCharacters() {
+        StepVerifier.create(AlertRequests.question(new QuestionRequest("  Vilken våning?\n\tRum 412  ")))
+                .expectNext("Vilken våning?\n\tRum 412").verifyComplete();
+        // Counted as people see characters: a thousand emoji are a thousand characters, not two thousand.
+        StepVerifier.create(AlertRequests.question(new QuestionRequest("\uD83D\uDE00".repeat(1000))))
+                .expectNextCount(1).verifyComplete();
+        for (String bad : new String[] {null, "", " \n ", "x".repeat(1001), "fråga\u001B[2J"}) {
+            StepVerifier.create(AlertRequests.question(new QuestionRequest(bad)))
+                    .expectErrorSatisfies(e -> assertThat(((InvalidFieldsException) e).problems())
+                            .extracting(FieldProblem::field).containsExactly("text"))
+                    .verify();
+        }
     }
 }

@@ -1,8 +1,13 @@
 package se.goteborg.vaksam.inbox.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,13 +35,18 @@ import se.goteborg.vaksam.events.alert.AlertStatus;
 import se.goteborg.vaksam.events.alert.AlertStatusChanged;
 import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.common.Recipient;
+import se.goteborg.vaksam.events.followup.Direction;
+import se.goteborg.vaksam.events.followup.FollowUpMessage;
 import se.goteborg.vaksam.inbox.AlertInboxApplication;
 import se.goteborg.vaksam.platform.events.EventPublisher;
 import se.goteborg.vaksam.platform.events.Outbox;
 import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.platform.sealing.Keysets;
+import se.goteborg.vaksam.platform.sealing.Opener;
 import se.goteborg.vaksam.platform.sealing.Sealer;
+import se.goteborg.vaksam.platform.sealing.SealingException;
+import se.goteborg.vaksam.platform.sealing.TipsterOpener;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
@@ -51,6 +61,7 @@ class InboxIT {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final Keysets.KeysetPair KEYS = Keysets.generate();
     private static final Sealer SEALER = Sealer.fromPublicKeyset(KEYS.publicKeyset());
+    private static final Keysets.KeysetPair TIPSTER_KEYS = Keysets.generate();
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
     };
 
@@ -68,6 +79,7 @@ class InboxIT {
         registry.add("vaksam.mongo.uri", MongoStore::uri);
         registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
         registry.add("vaksam.sealing.private-keyset", KEYS::privateKeyset);
+        registry.add("vaksam.sealing.tipster.public-keyset", TIPSTER_KEYS::publicKeyset);
     }
 
     @LocalServerPort int port;
@@ -244,6 +256,102 @@ class InboxIT {
                 .jsonPath("$.detailsState").isEqualTo("UNREADABLE")
                 .jsonPath("$.details").doesNotExist();
         assertThat(openings(alertId)).hasSize(1);
+    }
+
+    @Test
+    void theRecipientAsksTheTipsterAndReadsTheAnswerAudited() {
+        String tipId = "tip-" + UUID.randomUUID();
+        String alertId = AlertEvents.alertId(tipId, Recipient.POLICE);
+        publish(AlertEvents.taxi(tipId, Recipient.POLICE).build());
+        awaitListed(POLICE, alertId);
+        String canary = "canary-question-" + UUID.randomUUID();
+
+        post(alertId, "questions", MIKA, Map.of("text", canary)).expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        post(alertId, "questions", TestTokens.token("coordinator-demo", null, List.of("COORDINATOR")),
+                Map.of("text", canary)).expectStatus().isForbidden();
+        for (Object text : new Object[] {null, "   ", "x".repeat(1001), "fråga\u0000"}) {
+            Map<String, Object> body = new java.util.HashMap<>();
+            body.put("text", text);
+            post(alertId, "questions", POLICE, body).expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("text");
+        }
+        assertThat(stored(alertId).get(FollowUps.FIELD)).as("nothing stored for refused questions").isNull();
+
+        Map<String, Object> created = post(alertId, "questions", POLICE, Map.of("text", " " + canary + "\nVilken bil? "))
+                .expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody();
+        String questionId = (String) created.get("messageId");
+        assertThat(questionId).isNotBlank();
+
+        awaitOutboxEmpty(alertId);
+        List<Record<FollowUpMessage>> questions = followUps(tipId);
+        assertThat(questions).hasSize(1);
+        FollowUpMessage question = questions.get(0).value();
+        assertThat(new String(questions.get(0).raw(), StandardCharsets.ISO_8859_1)).doesNotContain(canary);
+        assertThat(question.getDirection()).isEqualTo(Direction.QUESTION);
+        assertThat(question.getMessageId()).isEqualTo(questionId);
+        assertThat(question.getAlertId()).isEqualTo(alertId);
+        assertThat(question.getRecipient()).isEqualTo(Recipient.POLICE);
+        byte[] sealedQuestion = bytes(question.getSealedText());
+        // What tip-intake does with the tipster private keyset; the inbox's own key cannot open it.
+        assertThat(new String(TipsterOpener.fromPrivateKeyset(TIPSTER_KEYS.privateKeyset())
+                .open(sealedQuestion, tipId, questionId), StandardCharsets.UTF_8)).isEqualTo(canary + "\nVilken bil?");
+        assertThatThrownBy(() -> Opener.fromPrivateKeyset(KEYS.privateKeyset()).open(sealedQuestion, tipId))
+                .isInstanceOf(SealingException.class);
+        assertThat(stored(alertId).toJson()).doesNotContain(canary);
+
+        String answerId = UUID.randomUUID().toString();
+        FollowUpMessage answer = FollowUpMessage.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setMessageId(answerId)
+                .setTipId(tipId)
+                .setAlertId(alertId)
+                .setRecipient(Recipient.POLICE)
+                .setDirection(Direction.ANSWER)
+                .setSealedText(ByteBuffer.wrap(SEALER.seal("En grå Volvo".getBytes(StandardCharsets.UTF_8), tipId)))
+                .setSentAt(Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS))
+                .build();
+        publisher.publish(Topics.FOLLOW_UP_MESSAGE, tipId, answer).block(DEADLINE);
+        publisher.publish(Topics.FOLLOW_UP_MESSAGE, tipId, answer).block(DEADLINE);
+        // An answer naming this alert for another recipient is not this alert's.
+        publisher.publish(Topics.FOLLOW_UP_MESSAGE, tipId, FollowUpMessage.newBuilder(answer)
+                .setEventId(UUID.randomUUID().toString()).setMessageId(UUID.randomUUID().toString())
+                .setRecipient(Recipient.MIKAMOTTAGNINGEN).build()).block(DEADLINE);
+        Awaitility.await("answer stored").atMost(DEADLINE)
+                .until(() -> FollowUps.of(stored(alertId)).size() == 2);
+
+        client().get().uri("/api/v1/alerts/" + alertId).headers(h -> h.setBearerAuth(POLICE)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody()
+                .jsonPath("$.messages.length()").isEqualTo(2)
+                .jsonPath("$.messages[0].messageId").isEqualTo(questionId)
+                .jsonPath("$.messages[0].direction").isEqualTo("QUESTION")
+                .jsonPath("$.messages[0].text").isEqualTo(canary + "\nVilken bil?")
+                .jsonPath("$.messages[1].messageId").isEqualTo(answerId)
+                .jsonPath("$.messages[1].direction").isEqualTo("ANSWER")
+                .jsonPath("$.messages[1].text").isEqualTo("En grå Volvo");
+        assertThat(openings(alertId)).filteredOn(o -> "messages".equals(o.getString("opened"))).singleElement()
+                .satisfies(o -> assertThat(o).containsEntry("subject", "police-demo")
+                        .containsEntry("messageIds", List.of(questionId, answerId)));
+        client().get().uri("/api/v1/alerts").headers(h -> h.setBearerAuth(POLICE)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[*].messages").isEmpty();
+        assertThat(followUps(tipId)).filteredOn(r -> r.value().getDirection() == Direction.QUESTION).hasSize(1);
+    }
+
+    private static List<Record<FollowUpMessage>> followUps(String tipId) {
+        return TopicRecords.<FollowUpMessage>readAll(Topics.FOLLOW_UP_MESSAGE.name(),
+                        SerdeConfig.forRegistry(SchemaRegistryServer.shared().url())).stream()
+                .filter(r -> tipId.equals(r.key()) && r.value().getDirection() == Direction.QUESTION)
+                .toList();
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
     }
 
     private void publish(AlertRouted event) {

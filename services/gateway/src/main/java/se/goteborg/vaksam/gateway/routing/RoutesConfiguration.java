@@ -15,12 +15,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RoutesConfiguration {
 
+	static final String TIP_INTAKE = "tip-intake";
+
 	@Bean
 	RouteLocator vaksamRoutes(RouteLocatorBuilder builder, ServiceUris uris) {
 		RouteLocatorBuilder.Builder routes = builder.routes();
+		// People typing the bare address land on the intake start page, the public face of Vaksam.
+		routes.route("start", route -> route.path("/").filters(filters -> filters.redirect(303, "/intake"))
+			.uri("no://op"));
 		route(routes, "identity", uris.identityUri(), "/oauth2/**", "/.well-known/**", "/login/**", "/logout",
 				"/userinfo", "/connect/**");
-		route(routes, "tip-intake", uris.tipIntakeUri(), "/api/v1/tips/**", "/api/v1/receipts/**", "/intake/**");
+		route(routes, TIP_INTAKE, uris.tipIntakeUri(), "/api/v1/tips/**", "/api/v1/receipts/**", "/intake/**",
+				"/api/v1/openapi.yaml");
 		route(routes, "premises-risk", uris.premisesRiskUri(), "/api/v1/lettings/**", "/lettings/**");
 		route(routes, "alert-routing", uris.alertRoutingUri(), "/api/v1/routing/**");
 		route(routes, "alert-inbox", uris.alertInboxUri(), "/api/v1/alerts/**", "/inbox/**");

@@ -1,6 +1,7 @@
 package se.goteborg.vaksam.intake.intake;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -49,7 +50,7 @@ enum Indicator {
     OFFERS_SEX_FOR_RIDE(Group.TAXI),
     MINOR_WITHOUT_GUARDIAN(Group.TAXI);
 
-    /** The part of a channel's form an indicator is listed under. */
+    /** The part of a channel's form an indicator is listed under: the checklist of one role. */
     enum Group {
         HOTEL_RECEPTION(Channel.HOTEL), HOTEL_HOUSEKEEPING(Channel.HOTEL), TAXI(Channel.TAXI);
 
@@ -57,6 +58,10 @@ enum Indicator {
 
         Group(Channel channel) {
             this.channel = channel;
+        }
+
+        Channel channel() {
+            return channel;
         }
     }
 
@@ -67,6 +72,11 @@ enum Indicator {
 
     Indicator(Group group) {
         this.group = group;
+    }
+
+    /** The codes listed under a group, in catalogue order. */
+    static List<String> codes(Group group) {
+        return Arrays.stream(values()).filter(indicator -> indicator.group == group).map(Indicator::name).toList();
     }
 
     static Optional<Indicator> byCode(String code) {

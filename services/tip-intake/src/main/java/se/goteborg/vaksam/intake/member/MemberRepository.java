@@ -1,6 +1,7 @@
 package se.goteborg.vaksam.intake.member;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 
 import org.bson.Document;
@@ -18,6 +19,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.events.member.MemberChanged;
 import se.goteborg.vaksam.events.member.MemberStatus;
+import se.goteborg.vaksam.events.member.MemberType;
 
 /** The members projection: each member's latest state from the member topic, keyed by member id. */
 @Component
@@ -40,6 +42,7 @@ class MemberRepository {
     Mono<Void> upsert(MemberChanged event) {
         Date changedAt = Date.from(event.getChangedAt());
         Document member = new Document("_id", event.getMemberId())
+                .append("name", event.getName())
                 .append("type", event.getType().name())
                 .append("status", event.getStatus().name())
                 .append("intakeKeyHashes", event.getIntakeKeyHashes().stream()
@@ -61,6 +64,22 @@ class MemberRepository {
                         .projection(Projections.include("_id"))
                         .first())
                 .map(member -> member.getString("_id"));
+    }
+
+    /** The member's latest state, read by primary key. */
+    Mono<Member> find(String memberId) {
+        return Mono.from(members.find(Filters.eq("_id", memberId)).first())
+                .map(member -> new Member(member.getString("_id"), member.getString("name"),
+                        MemberType.valueOf(member.getString("type")), MemberStatus.valueOf(member.getString("status")),
+                        member.getList("intakeKeyHashes", String.class, List.of())));
+    }
+
+    /** A member as the projection holds it; {@code name} is absent for states stored before names were kept. */
+    record Member(String id, String name, MemberType type, MemberStatus status, List<String> keyHashes) {
+
+        boolean isActiveWith(String keyHash) {
+            return status == MemberStatus.ACTIVE && keyHashes.contains(keyHash);
+        }
     }
 
     private Mono<Void> indexes() {

@@ -11,6 +11,9 @@ class ReceiptRouter {
 
     @Bean
     RouterFunction<ServerResponse> receiptRoutes(ReceiptHandler handler) {
-        return RouterFunctions.route().GET("/api/v1/receipts/{receiptCode}", handler::get).build();
+        return RouterFunctions.route()
+                .GET("/api/v1/receipts/{receiptCode}", handler::get)
+                .POST("/api/v1/receipts/{receiptCode}/answers", handler::answer)
+                .build();
     }
 }

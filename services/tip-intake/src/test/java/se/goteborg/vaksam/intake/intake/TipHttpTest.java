@@ -60,7 +60,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = TipIntakeApplication.class, properties = {
         "spring.autoconfigure.exclude=se.goteborg.vaksam.platform.events.EventsAutoConfiguration,"
-                + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+                + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        // Many requests from one address and one member in moments: RateLimitHttpTest tests the limits.
+        "vaksam.intake.rate-limits.tips-per-member.requests=100000",
+        "vaksam.intake.rate-limits.posts-per-address.requests=100000",
+        "vaksam.intake.rate-limits.receipt-lookups-per-address.requests=100000",
+        "vaksam.intake.rate-limits.failed-receipt-lookups-per-address.requests=100000"})
 @AutoConfigureWebTestClient
 @Import(IntakeTestSupport.Beans.class)
 class TipHttpTest {
@@ -78,6 +83,7 @@ class TipHttpTest {
         registry.add("vaksam.mongo.uri", MongoStore::uri);
         registry.add("vaksam.mongo.database", () -> "tip-http-test-" + UUID.randomUUID());
         registry.add("vaksam.sealing.public-keyset", IntakeTestSupport.KEYS::publicKeyset);
+        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
     }
 
     @Autowired WebTestClient client;

@@ -1,0 +1,33 @@
+package se.goteborg.vaksam.intake.page;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The intake pages people open in a browser; static assets are served from {@code /intake/assets/**}. */
+@Configuration(proxyBeanMethods = false)
+class PageRouter {
+
+    @Bean
+    RouterFunction<ServerResponse> pageRoutes(EnrolHandler enrol, FormHandler forms, ReceiptPageHandler receipts) {
+        RequestPredicate form = RequestPredicates.contentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return RouterFunctions.route()
+                .GET("/intake", enrol::start)
+                .GET("/intake/enrol/{memberKey}", enrol::confirm)
+                .POST("/intake/enrol", form, enrol::enrol)
+                .POST("/intake/signout", enrol::signOut)
+                .GET("/intake/hotel", forms::hotel)
+                .POST("/intake/hotel", form, forms::submitHotel)
+                .GET("/intake/taxi", forms::taxi)
+                .POST("/intake/taxi", form, forms::submitTaxi)
+                .GET("/intake/receipt", receipts::lookup)
+                .POST("/intake/receipt", form, receipts::status)
+                .POST("/intake/receipt/answer", form, receipts::answer)
+                .build();
+    }
+}
