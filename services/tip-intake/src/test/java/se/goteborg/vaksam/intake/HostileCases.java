@@ -99,6 +99,7 @@ final class HostileCases {
         all.idempotencyKeys();
         all.methodsAndPaths();
         all.receipts();
+        all.answers();
         return List.copyOf(all.cases);
     }
 
@@ -808,6 +809,38 @@ final class HostileCases {
                 "/api/v1/receipts/VK-0000-0000-0000-0000", null, null, null, null, false, false, 404, null, false));
         add(new HostileCase("receipt look-up without a code", HttpMethod.GET, "/api/v1/receipts/", null, null, null,
                 null, false, false, 404, null, false));
+    }
+
+    /** Answers to follow-up questions on receipts that do not exist, or in bodies that break the contract. */
+    private void answers() {
+        String unknown = "/api/v1/receipts/VK-0000-0000-0000-0000/answers";
+        String answer = "{\"questionId\":\"q-1\",\"text\":\"The fourth floor.\"}";
+        for (String code : List.of("VK-0000-0000-0000-0000", "x", "VK-0000-0000-0000-000U", "' OR '1'='1",
+                "{\"$ne\":null}", "$where", "V".repeat(65))) {
+            add(new HostileCase("answer on receipt " + Bodies.json(code), HttpMethod.POST, "/api/v1/receipts/"
+                    + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20") + "/answers",
+                    null, HostileCase.JSON, null, answer.getBytes(StandardCharsets.UTF_8), false, false, 404, null,
+                    false));
+        }
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("a broken body", "{\"questionId\":");
+        bodies.put("an empty body", "");
+        bodies.put("a top-level array", "[" + answer + "]");
+        bodies.put("an unknown field", "{\"questionId\":\"q-1\",\"text\":\"x\",\"$where\":\"1\"}");
+        bodies.put("text as a number", "{\"questionId\":\"q-1\",\"text\":42}");
+        bodies.put("questionId as an operator", "{\"questionId\":{\"$ne\":null},\"text\":\"x\"}");
+        bodies.put("a repeated text", "{\"questionId\":\"q-1\",\"text\":\"x\",\"text\":\"y\"}");
+        for (var body : bodies.entrySet()) {
+            add(new HostileCase("answer with " + body.getKey(), HttpMethod.POST, unknown, null, HostileCase.JSON,
+                    null, body.getValue().getBytes(StandardCharsets.UTF_8), false, false, 0, null, false));
+        }
+        add(new HostileCase("answer with an overlong UTF-8 slash", HttpMethod.POST, unknown, null, HostileCase.JSON,
+                null, splice(answer, "fourth", HexFormat.of().parseHex("c0af")), false, false, 0, null, false));
+        add(new HostileCase("answer as text/plain", HttpMethod.POST, unknown, null, "text/plain", null,
+                answer.getBytes(StandardCharsets.UTF_8), false, false, 0, null, false));
+        add(new HostileCase("answer of 1 MB", HttpMethod.POST, unknown, null, HostileCase.JSON, null,
+                ("{\"questionId\":\"q-1\",\"text\":\"" + "x".repeat(ONE_MB) + "\"}").getBytes(StandardCharsets.UTF_8),
+                false, false, 413, null, false));
     }
 
     /** For failure messages: the distinct names, to prove no two cases are the same request by name. */
