@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebInputException;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -49,6 +51,9 @@ final class ProblemMapper {
 		if (ex instanceof DataBufferLimitException) {
 			return tooLarge();
 		}
+		if (ex instanceof InvalidMediaTypeException) {
+			return Problem.of(HttpStatus.BAD_REQUEST, "A media type in the request headers cannot be read.");
+		}
 		if (ex instanceof ServerWebInputException input && isBodyReadFailure(input)) {
 			return bodyReadProblem(input);
 		}
@@ -73,6 +78,11 @@ final class ProblemMapper {
 		JacksonException jackson = findCause(input, JacksonException.class);
 		if (jackson == null) {
 			return Problem.of(HttpStatus.BAD_REQUEST, "The request body is missing or cannot be read.");
+		}
+		if (jackson instanceof InputCoercionException && !fieldPath(jackson).isEmpty()) {
+			// Valid JSON, such as a number too large for its field: the field can be named.
+			return Problem.withErrors(HttpStatus.BAD_REQUEST, INVALID_FIELDS,
+					List.of(new FieldProblem(fieldPath(jackson), "is out of range")));
 		}
 		if (jackson instanceof StreamReadException) {
 			return Problem.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");

@@ -12,6 +12,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
@@ -21,11 +23,15 @@ import reactor.core.publisher.Mono;
  * wrong issuer, bad signature) is never told to the caller, in the body or in
  * {@code WWW-Authenticate}.
  */
-final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+final class ProblemResponses
+		implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerExchangeRejectedHandler {
 
 	private static final byte[] UNAUTHORIZED = body(HttpStatus.UNAUTHORIZED, "Authentication is required.");
 
 	private static final byte[] FORBIDDEN = body(HttpStatus.FORBIDDEN, "You may not do this.");
+
+	private static final byte[] REJECTED = body(HttpStatus.BAD_REQUEST,
+			"The request's path or headers hold characters that are not allowed.");
 
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
@@ -40,6 +46,12 @@ final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAc
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
 		return write(exchange.getResponse(), HttpStatus.FORBIDDEN, FORBIDDEN);
+	}
+
+	/** What the firewall refuses (encoded slashes or NULs in the path, control characters in headers). */
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+		return write(exchange.getResponse(), HttpStatus.BAD_REQUEST, REJECTED);
 	}
 
 	private static Mono<Void> write(ServerHttpResponse response, HttpStatus status, byte[] body) {

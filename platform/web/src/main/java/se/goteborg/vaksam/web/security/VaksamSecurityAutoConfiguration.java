@@ -1,5 +1,6 @@
 package se.goteborg.vaksam.web.security;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,6 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.WebFilterChainProxy;
 
 /**
  * JWT validation against identity for every reactive service: keys from
@@ -40,6 +42,20 @@ public class VaksamSecurityAutoConfiguration {
 		return token -> decoder.decode(token)
 			.onErrorMap(ex -> !(ex instanceof JwtException),
 					ex -> new JwtException("The signing keys cannot be fetched", ex));
+	}
+
+	/** Requests the security firewall refuses get a problem body too, not a bare 400. */
+	@Bean
+	static BeanPostProcessor vaksamFirewallProblems() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof WebFilterChainProxy proxy) {
+					proxy.setExchangeRejectedHandler(new ProblemResponses());
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Bean

@@ -2,20 +2,26 @@ package se.goteborg.vaksam.web.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import reactor.core.publisher.Flux;
 import se.goteborg.vaksam.web.WebTestSupport;
 
 class ProblemDetailsTest extends WebTestSupport {
+
+	@LocalServerPort
+	private int port;
 
 	private static final String VALID = """
 			{"name":"Hotel Royal","kind":"HOTEL","count":2,"tags":["TAXI"],"place":{"city":"Göteborg"}}""";
@@ -185,6 +191,75 @@ class ProblemDetailsTest extends WebTestSupport {
 			.isNotFound()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "c0af", "eda080", "f4908080", "80", "e282" })
+	void aRouterFunctionBodyThatIsNotUtf8IsABadRequest(String hex) {
+		byte[] name = java.util.HexFormat.of().parseHex(hex);
+		byte[] body = concat("{\"name\":\"x".getBytes(StandardCharsets.UTF_8), name,
+				"\",\"kind\":\"HOTEL\"}".getBytes(StandardCharsets.UTF_8));
+		problem(this.client.post()
+			.uri("/test/fn/things")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "UTF-16BE", "UTF-16LE", "UTF-32" })
+	void aRouterFunctionBodyInAnotherUnicodeEncodingIsABadRequest(String encoding) {
+		problem(this.client.post()
+			.uri("/test/fn/things")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(VALID.getBytes(java.nio.charset.Charset.forName(encoding)))
+			.exchange()
+			.expectStatus()
+			.isBadRequest());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/test/things", "/test/fn/things" })
+	void aNumberTooLargeForItsFieldNamesTheField(String path) {
+		post(path, "{\"name\":\"x\",\"kind\":\"HOTEL\",\"count\":99999999999999999999}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("count")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("is out of range");
+	}
+
+	@Test
+	void anUnreadableContentTypeIsABadRequestNotAFailure() {
+		problem(this.client.post()
+			.uri("/test/fn/things")
+			.header("Content-Type", "application/json; charset=nonsense")
+			.body(BodyInserters.fromDataBuffers(
+					Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(VALID.getBytes(StandardCharsets.UTF_8)))))
+			.exchange()
+			.expectStatus()
+			.isBadRequest());
+	}
+
+	@Test
+	void whatTheSecurityFirewallRefusesIsAProblem() {
+		String body = problem(this.client.get()
+			.uri(URI.create("http://127.0.0.1:" + this.port + "/test/things%00"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest());
+		assertThat(body).contains("\"status\":400");
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
 	}
 
 	private WebTestClient.ResponseSpec post(String path, String json) {

@@ -1,12 +1,14 @@
 package se.goteborg.vaksam.intake.intake;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -75,17 +77,30 @@ class TipHandler {
                 });
     }
 
+    /**
+     * JSON in UTF-8, the only encoding RFC 8259 allows between systems: a declared charset other than UTF-8 would
+     * otherwise have the body transcoded, and a header that is no media type at all would fail later as a 500.
+     */
     private static boolean isJson(ServerRequest request) {
-        return request.headers().contentType()
-                .filter(type -> MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type))
-                .isPresent();
+        String header = request.headers().firstHeader(HttpHeaders.CONTENT_TYPE);
+        if (header == null) {
+            return false;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(header);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+        return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+                && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
     }
 
     private static ErrorResponseException unsupportedMediaType() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "The request body must be JSON.");
         problem.setProperty("errors", List.of(Map.of("field", HttpHeaders.CONTENT_TYPE,
-                "message", "must be application/json")));
+                "message", "must be application/json in UTF-8")));
         ErrorResponseException exception = new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem, null);
         exception.getHeaders().set("Accept-Post", MediaType.APPLICATION_JSON_VALUE);
         return exception;

@@ -230,10 +230,20 @@ class TipValidator {
         return ok ? stripped : null;
     }
 
+    /**
+     * Control characters; a surrogate standing alone (JSON can escape one, {@code "\ud800"}, but it is no character
+     * and cannot be stored as UTF-8); and in single-line text also the Unicode line and paragraph separators and the
+     * bidirectional overrides and isolates, which can make a name or address display as something else.
+     */
     private static boolean isForbiddenControl(int c, boolean multiLine) {
         if (multiLine && (c == '\n' || c == '\r' || c == '\t')) {
             return false;
         }
-        return Character.getType(c) == Character.CONTROL;
+        int type = Character.getType(c);
+        if (type == Character.CONTROL || type == Character.SURROGATE) {
+            return true;
+        }
+        return !multiLine && (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069'));
     }
 }

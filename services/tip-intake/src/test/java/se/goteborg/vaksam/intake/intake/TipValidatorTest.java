@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import se.goteborg.vaksam.events.common.Channel;
 import se.goteborg.vaksam.events.common.ExploitationType;
@@ -96,6 +98,30 @@ class TipValidatorTest {
                 .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::message)
                         .allSatisfy(message -> assertThat(message).doesNotContain("secret")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\ud800", "\udc00", "\u2028", "\u2029", "\u202e", "\u2066", "\u0085"})
+    void aSingleLineFieldRefusesLoneSurrogatesLineSeparatorsAndDirectionOverrides(String character) {
+        var request = hotel("2026-07-01T11:00:00Z", List.of("STREAM_OF_MEN"),
+                new PremisesRequest("Hotell" + character + "Royal", "Gatan 1", "411 05", "Göteborg", "12"));
+
+        assertThatThrownBy(() -> validator.validate(request))
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactly("premises.name"));
+    }
+
+    @Test
+    void aDescriptionKeepsUnicodeLineBreaksAndEmojiButNotLoneSurrogates() {
+        var fine = new HotelTipRequest("2026-07-01T11:00:00Z", List.of(), "NO", false, "SEXUAL",
+                "Line\u2028two 😀 \u200d", null, premises());
+        assertThat(validator.validate(fine).details().description()).isEqualTo("Line\u2028two 😀 \u200d");
+
+        var broken = new HotelTipRequest("2026-07-01T11:00:00Z", List.of(), "NO", false, "SEXUAL", "Half \ud83d",
+                null, premises());
+        assertThatThrownBy(() -> validator.validate(broken))
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactly("description"));
     }
 
     private static HotelTipRequest hotel(String observedAt, List<String> indicators, PremisesRequest premises) {
