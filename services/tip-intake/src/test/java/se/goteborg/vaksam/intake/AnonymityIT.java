@@ -81,6 +81,7 @@ class AnonymityIT {
         registry.add("vaksam.mongo.uri", MongoStore::uri);
         registry.add("vaksam.mongo.database", () -> "tip-intake-anonymity-it-" + RUN);
         registry.add("vaksam.sealing.public-keyset", KEYS::publicKeyset);
+        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
     }
 
     @Autowired WebTestClient client;
