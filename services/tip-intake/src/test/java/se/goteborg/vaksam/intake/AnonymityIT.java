@@ -3,23 +3,14 @@ package se.goteborg.vaksam.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -38,16 +29,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import reactor.core.publisher.Flux;
-import se.goteborg.vaksam.events.member.MemberChanged;
 import se.goteborg.vaksam.events.member.MemberStatus;
 import se.goteborg.vaksam.events.member.MemberType;
+import se.goteborg.vaksam.intake.member.MemberEvents;
 import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topics;
-import se.goteborg.vaksam.platform.sealing.Keysets;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TopicRecords;
 
@@ -66,7 +53,6 @@ import se.goteborg.vaksam.testsupport.TopicRecords;
 class AnonymityIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final Keysets.KeysetPair KEYS = Keysets.generate();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String ADDRESS = "203.0.113.77";
     private static final String USER_AGENT = "CanaryAgent/9.9";
@@ -76,12 +62,7 @@ class AnonymityIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.mongo.database", () -> "tip-intake-anonymity-it-" + RUN);
-        registry.add("vaksam.sealing.public-keyset", KEYS::publicKeyset);
-        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
+        IntakeTestSupport.infrastructure(registry, "tip-intake-anonymity-it-" + RUN);
     }
 
     @Autowired WebTestClient client;
@@ -90,7 +71,7 @@ class AnonymityIT {
     @Test
     void nothingAboutTheSenderIsLoggedStoredOrPublished(CapturedOutput output) {
         String key = "it-anonymity-key-" + RUN;
-        publishMember("it-anonymity-" + RUN, key);
+        MemberEvents.publish("it-anonymity-" + RUN, MemberType.HOTEL, MemberStatus.ACTIVE, key, Instant.now());
         client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         Consumer<HttpHeaders> identifying = headers -> {
             headers.set("X-Forwarded-For", ADDRESS);
@@ -159,27 +140,5 @@ class AnonymityIT {
 
     private List<Document> documents(String collection) {
         return Flux.from(database.getCollection(collection).find()).collectList().block();
-    }
-
-    private static void publishMember(String memberId, String key) {
-        Map<String, Object> config = new HashMap<>(SerdeConfig.forRegistry(SchemaRegistryServer.shared().url()));
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        var serializer = new AvroKafkaSerializer<SpecificRecord>();
-        serializer.configure(config, false);
-        try (var producer = new KafkaProducer<>(config, new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(Topics.MEMBER_CHANGED.name(), memberId, MemberChanged.newBuilder()
-                    .setEventId(UUID.randomUUID().toString())
-                    .setMemberId(memberId)
-                    .setType(MemberType.HOTEL)
-                    .setName("IT member " + memberId)
-                    .setStatus(MemberStatus.ACTIVE)
-                    .setIntakeKeyHashes(List.of(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(key.getBytes(StandardCharsets.UTF_8)))))
-                    .setChangedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                    .build())).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -721,7 +721,7 @@ final class HostileCases {
         authorizations.put("the key with a prefix", "Bearer x" + key);
         authorizations.put("the key in upper case", "Bearer " + key.toUpperCase());
         authorizations.put("two keys", bearer + " " + key);
-        authorizations.put("the key's SHA-256 instead of the key", "Bearer " + Members.sha256(key));
+        authorizations.put("the key's SHA-256 instead of the key", "Bearer " + IntakeTestSupport.sha256(key));
         authorizations.put("a key of 257 characters", "Bearer " + "k".repeat(257));
         authorizations.put("a key of 8 KB", "Bearer " + "k".repeat(7000));
         authorizations.put("a JWT-looking key", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
@@ -848,21 +848,5 @@ final class HostileCases {
         return cases.stream().collect(Collectors.groupingBy(HostileCase::name, Collectors.counting()))
                 .entrySet().stream().filter(e -> e.getValue() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** Member keys are known by their SHA-256, as on the member topic. */
-    static final class Members {
-
-        private Members() {
-        }
-
-        static String sha256(String key) {
-            try {
-                return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(key.getBytes(StandardCharsets.UTF_8)));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

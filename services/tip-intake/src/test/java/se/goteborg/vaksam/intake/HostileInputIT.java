@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -23,17 +22,12 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -57,18 +51,15 @@ import org.springframework.web.reactive.function.BodyInserters;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import se.goteborg.vaksam.events.member.MemberChanged;
 import se.goteborg.vaksam.events.member.MemberStatus;
 import se.goteborg.vaksam.events.member.MemberType;
 import se.goteborg.vaksam.events.tip.TipSubmitted;
+import se.goteborg.vaksam.intake.member.MemberEvents;
 import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topics;
-import se.goteborg.vaksam.platform.sealing.Keysets;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,17 +88,10 @@ class HostileInputIT {
     private static final Map<String, String> KEY_OF = Map.of("REVOKED", "hostile-revoked-key-" + RUN,
             "SUSPENDED", "hostile-suspended-key-" + RUN);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Keysets.KeysetPair TIPSTER_KEYS = Keysets.generate();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.mongo.database", () -> "tip-intake-hostile-" + RUN);
-        registry.add("vaksam.sealing.public-keyset", IntakeTestSupport.KEYS::publicKeyset);
-        // The tipster pair that receipts' follow-up questions are sealed to.
-        registry.add("vaksam.sealing.tipster.private-keyset", TIPSTER_KEYS::privateKeyset);
+        IntakeTestSupport.infrastructure(registry, "tip-intake-hostile-" + RUN);
     }
 
     @Autowired WebTestClient client;
@@ -125,10 +109,11 @@ class HostileInputIT {
         Instant enrolled = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (var other : KEY_OF.entrySet()) {
             String memberId = MEMBERS + other.getKey().toLowerCase(Locale.ROOT);
-            publishMember(memberId, MemberStatus.ACTIVE, other.getValue(), enrolled);
-            publishMember(memberId, MemberStatus.valueOf(other.getKey()), other.getValue(), enrolled.plusSeconds(1));
+            MemberEvents.publish(memberId, MemberType.HOTEL, MemberStatus.ACTIVE, other.getValue(), enrolled);
+            MemberEvents.publish(memberId, MemberType.HOTEL, MemberStatus.valueOf(other.getKey()), other.getValue(),
+                    enrolled.plusSeconds(1));
         }
-        publishMember(MEMBERS + "hotel", MemberStatus.ACTIVE, KEY, enrolled);
+        MemberEvents.publish(MEMBERS + "hotel", MemberType.HOTEL, MemberStatus.ACTIVE, KEY, enrolled);
         // The projection has the key once an empty tip is refused for what it is rather than for the key.
         Awaitility.await("member key known").atMost(DEADLINE).pollInterval(Duration.ofMillis(100))
                 .until(() -> client.post().uri(HostileCases.HOTEL).headers(h -> h.setBearerAuth(KEY))
@@ -363,26 +348,5 @@ class HostileInputIT {
         consumer.assign(consumer.partitionsFor(topic).stream()
                 .map(partition -> new TopicPartition(topic, partition.partition())).toList());
         return consumer;
-    }
-
-    private static void publishMember(String memberId, MemberStatus status, String key, Instant changedAt) {
-        Map<String, Object> config = new HashMap<>(SerdeConfig.forRegistry(SchemaRegistryServer.shared().url()));
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        var serializer = new AvroKafkaSerializer<SpecificRecord>();
-        serializer.configure(config, false);
-        try (var producer = new KafkaProducer<>(config, new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(Topics.MEMBER_CHANGED.name(), memberId, MemberChanged.newBuilder()
-                    .setEventId(UUID.randomUUID().toString())
-                    .setMemberId(memberId)
-                    .setType(MemberType.HOTEL)
-                    .setName("Hostile-input member " + memberId)
-                    .setStatus(status)
-                    .setIntakeKeyHashes(List.of(HostileCases.Members.sha256(key)))
-                    .setChangedAt(changedAt)
-                    .build())).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

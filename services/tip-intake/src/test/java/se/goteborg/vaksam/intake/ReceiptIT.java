@@ -1,24 +1,18 @@
 package se.goteborg.vaksam.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.goteborg.vaksam.intake.IntakeTestSupport.send;
+import static se.goteborg.vaksam.intake.IntakeTestSupport.sha256;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +29,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.events.alert.AlertRouted;
 import se.goteborg.vaksam.events.alert.AlertStatus;
@@ -50,11 +43,8 @@ import se.goteborg.vaksam.intake.receipt.ReceiptView;
 import se.goteborg.vaksam.intake.receipt.Receipts;
 import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topics;
-import se.goteborg.vaksam.platform.sealing.Keysets;
 import se.goteborg.vaksam.platform.sealing.Opener;
 import se.goteborg.vaksam.platform.sealing.TipsterSealer;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TopicRecords;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
@@ -69,7 +59,6 @@ import se.goteborg.vaksam.web.problem.InvalidFieldsException;
 class ReceiptIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final Keysets.KeysetPair INBOX_KEYS = Keysets.generate();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String KEY = "receipt-it-key-" + RUN;
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
@@ -77,12 +66,7 @@ class ReceiptIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.mongo.database", () -> "receipt-it-" + RUN);
-        registry.add("vaksam.sealing.public-keyset", INBOX_KEYS::publicKeyset);
-        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
+        IntakeTestSupport.infrastructure(registry, "receipt-it-" + RUN);
     }
 
     @Autowired WebTestClient client;
@@ -90,7 +74,7 @@ class ReceiptIT {
     @Autowired Receipts receipts;
 
     @BeforeEach
-    void member() throws Exception {
+    void member() {
         client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         IntakeTestSupport.member(database, "receipt-it-" + RUN, "ACTIVE", sha256(KEY));
     }
@@ -180,7 +164,7 @@ class ReceiptIT {
         assertThat(answer.getRecipient()).isEqualTo(Recipient.POLICE);
         assertThat(answer.getTipId()).isEqualTo(tipId);
         // What alert-inbox does with its private keyset:
-        assertThat(new String(Opener.fromPrivateKeyset(INBOX_KEYS.privateKeyset())
+        assertThat(new String(Opener.fromPrivateKeyset(IntakeTestSupport.KEYS.privateKeyset())
                 .open(bytes(answer.getSealedText()), tipId), StandardCharsets.UTF_8))
                 .isEqualTo(canary + "\nmörkblå");
         assertThat(tipDocument(tipId).toJson()).doesNotContain(canary);
@@ -331,28 +315,10 @@ class ReceiptIT {
                 .build();
     }
 
-    private static void send(String topic, String key, SpecificRecord value) {
-        Map<String, Object> config = new HashMap<>(SerdeConfig.forRegistry(SchemaRegistryServer.shared().url()));
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        // Serializer instances given to a producer are not configured by it.
-        var serializer = new AvroKafkaSerializer<SpecificRecord>();
-        serializer.configure(config, false);
-        try (var producer = new KafkaProducer<>(config, new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static byte[] bytes(ByteBuffer buffer) {
         ByteBuffer copy = buffer.duplicate();
         byte[] bytes = new byte[copy.remaining()];
         copy.get(bytes);
         return bytes;
-    }
-
-    private static String sha256(String key) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -6,23 +6,15 @@ import static se.goteborg.vaksam.intake.Bodies.json;
 import static se.goteborg.vaksam.intake.Bodies.with;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,18 +33,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import reactor.core.publisher.Flux;
-import se.goteborg.vaksam.events.member.MemberChanged;
 import se.goteborg.vaksam.events.member.MemberStatus;
 import se.goteborg.vaksam.events.member.MemberType;
 import se.goteborg.vaksam.events.tip.TipSubmitted;
+import se.goteborg.vaksam.intake.member.MemberEvents;
 import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topics;
-import se.goteborg.vaksam.platform.sealing.Keysets;
 import se.goteborg.vaksam.platform.sealing.Opener;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TopicRecords;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
@@ -74,18 +62,12 @@ import se.goteborg.vaksam.testsupport.TopicRecords.Record;
 class TipIntakeIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final Keysets.KeysetPair KEYS = Keysets.generate();
     private static final String CANARY = "canary-" + UUID.randomUUID();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.mongo.database", () -> "tip-intake-it-" + RUN);
-        registry.add("vaksam.sealing.public-keyset", KEYS::publicKeyset);
-        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
+        IntakeTestSupport.infrastructure(registry, "tip-intake-it-" + RUN);
     }
 
     @Autowired WebTestClient client;
@@ -99,7 +81,7 @@ class TipIntakeIT {
     @Test
     void hotelAndTaxiTipsLeaveOnceEachWithTheirDetailsOnlySealed(CapturedOutput output) {
         String key = "it-hotel-key-" + RUN;
-        publishMember("it-hotel-" + RUN, MemberType.HOTEL, MemberStatus.ACTIVE, key, Instant.now());
+        MemberEvents.publish("it-hotel-" + RUN, MemberType.HOTEL, MemberStatus.ACTIVE, key, Instant.now());
         Map<String, String> hotel = awaitAccepted("/api/v1/tips/hotel", key, json(canaryHotelTip()));
         Map<String, String> taxi = submit("/api/v1/tips/taxi", key, json(canaryTaxiTip()), null);
 
@@ -114,7 +96,7 @@ class TipIntakeIT {
             assertThat(event.getMemberId()).isEqualTo("it-hotel-" + RUN);
             byte[] sealed = event.getSealedDetails().array();
             // What alert-inbox does with its private keyset:
-            String opened = new String(Opener.fromPrivateKeyset(KEYS.privateKeyset()).open(sealed, tipId),
+            String opened = new String(Opener.fromPrivateKeyset(IntakeTestSupport.KEYS.privateKeyset()).open(sealed, tipId),
                     StandardCharsets.UTF_8);
             assertThat(opened).contains("\"description\":\"" + CANARY);
 
@@ -139,7 +121,7 @@ class TipIntakeIT {
     void badInputStoresNothingAndPublishesNothing() {
         String key = "it-bad-input-key-" + RUN;
         String memberId = "it-bad-input-" + RUN;
-        publishMember(memberId, MemberType.HOTEL, MemberStatus.ACTIVE, key, Instant.now());
+        MemberEvents.publish(memberId, MemberType.HOTEL, MemberStatus.ACTIVE, key, Instant.now());
         String first = awaitAccepted("/api/v1/tips/hotel", key, json(canaryHotelTip())).get("tipId");
         awaitOutboxEmpty(first);
         long storedBefore = tips().size();
@@ -179,7 +161,7 @@ class TipIntakeIT {
     @Test
     void aRepeatedIdempotencyKeyGivesTheSameReceiptAndOneEvent() {
         String key = "it-idempotency-key-" + RUN;
-        publishMember("it-idempotency-" + RUN, MemberType.TAXI, MemberStatus.ACTIVE, key, Instant.now());
+        MemberEvents.publish("it-idempotency-" + RUN, MemberType.TAXI, MemberStatus.ACTIVE, key, Instant.now());
         awaitAccepted("/api/v1/tips/taxi", key, json(canaryTaxiTip()));
         String idempotencyKey = UUID.randomUUID().toString();
 
@@ -203,10 +185,10 @@ class TipIntakeIT {
         String key = "it-revoked-key-" + RUN;
         String memberId = "it-revoked-" + RUN;
         Instant enrolled = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        publishMember(memberId, MemberType.HOTEL, MemberStatus.ACTIVE, key, enrolled);
+        MemberEvents.publish(memberId, MemberType.HOTEL, MemberStatus.ACTIVE, key, enrolled);
         awaitAccepted("/api/v1/tips/hotel", key, json(canaryHotelTip()));
 
-        publishMember(memberId, MemberType.HOTEL, MemberStatus.REVOKED, key, enrolled.plusSeconds(1));
+        MemberEvents.publish(memberId, MemberType.HOTEL, MemberStatus.REVOKED, key, enrolled.plusSeconds(1));
         Awaitility.await("key refused after revocation").atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> client.post().uri("/api/v1/tips/hotel")
                         .headers(h -> h.setBearerAuth(key)).contentType(MediaType.APPLICATION_JSON)
@@ -215,9 +197,9 @@ class TipIntakeIT {
                         .expectStatus().isUnauthorized()
                         .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         // A replay of the older state must not bring the key back.
-        publishMember(memberId, MemberType.HOTEL, MemberStatus.ACTIVE, key, enrolled);
+        MemberEvents.publish(memberId, MemberType.HOTEL, MemberStatus.ACTIVE, key, enrolled);
         String laterKey = "it-revoked-probe-key-" + RUN;
-        publishMember("it-revoked-probe-" + RUN, MemberType.HOTEL, MemberStatus.ACTIVE, laterKey, Instant.now());
+        MemberEvents.publish("it-revoked-probe-" + RUN, MemberType.HOTEL, MemberStatus.ACTIVE, laterKey, Instant.now());
         awaitAccepted("/api/v1/tips/hotel", laterKey, json(canaryHotelTip()));
         client.post().uri("/api/v1/tips/hotel").headers(h -> h.setBearerAuth(key))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(json(canaryHotelTip()))
@@ -236,29 +218,6 @@ class TipIntakeIT {
                         "trip.pickup", Map.of("address", "Nils Ericsonsplatsen 4", "time", pickup.toString())),
                 "trip.dropoff", Map.of("address", "Mässans gata 24", "time", pickup.plusSeconds(900).toString())),
                 "description", CANARY + " passenger kept quiet");
-    }
-
-    private static void publishMember(String memberId, MemberType type, MemberStatus status, String key,
-                                      Instant changedAt) {
-        Map<String, Object> config = new HashMap<>(SerdeConfig.forRegistry(SchemaRegistryServer.shared().url()));
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        // Serializer instances given to a producer are not configured by it.
-        var serializer = new AvroKafkaSerializer<SpecificRecord>();
-        serializer.configure(config, false);
-        try (var producer = new KafkaProducer<>(config, new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(Topics.MEMBER_CHANGED.name(), memberId, MemberChanged.newBuilder()
-                    .setEventId(UUID.randomUUID().toString())
-                    .setMemberId(memberId)
-                    .setType(type)
-                    .setName("IT member " + memberId)
-                    .setStatus(status)
-                    .setIntakeKeyHashes(List.of(sha256(key)))
-                    .setChangedAt(changedAt.truncatedTo(ChronoUnit.MILLIS))
-                    .build())).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Submits until the member topic has reached the service; returns the first accepted tip's receipt. */
@@ -319,9 +278,5 @@ class TipIntakeIT {
 
     private List<Document> tips() {
         return Flux.from(database.getCollection("tips").find()).collectList().block();
-    }
-
-    private static String sha256(String key) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 }

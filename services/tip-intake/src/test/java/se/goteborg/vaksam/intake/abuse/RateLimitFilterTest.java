@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -228,24 +227,5 @@ class RateLimitFilterTest {
             return refused;
         }
         throw new AssertionError("request was let through");
-    }
-
-    private static final class FakeTime implements TimeMeter {
-
-        private final AtomicLong nanos = new AtomicLong(Duration.ofDays(1).toNanos());
-
-        void advance(Duration duration) {
-            nanos.addAndGet(duration.toNanos());
-        }
-
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return false;
-        }
     }
 }

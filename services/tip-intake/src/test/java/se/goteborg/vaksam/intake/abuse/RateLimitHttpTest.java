@@ -1,16 +1,12 @@
 package se.goteborg.vaksam.intake.abuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.goteborg.vaksam.intake.IntakeTestSupport.sha256;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.jsoup.Jsoup;
@@ -30,12 +26,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
-import io.github.bucket4j.TimeMeter;
 import reactor.core.publisher.Flux;
 import se.goteborg.vaksam.intake.Bodies;
 import se.goteborg.vaksam.intake.IntakeTestSupport;
 import se.goteborg.vaksam.intake.TipIntakeApplication;
-import se.goteborg.vaksam.testsupport.MongoStore;
 
 /**
  * The limits through the service's whole filter chain: a refused request is refused before anything reads or
@@ -58,10 +52,7 @@ class RateLimitHttpTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.mongo.database", () -> "rate-limit-http-test-" + UUID.randomUUID());
-        registry.add("vaksam.sealing.public-keyset", IntakeTestSupport.KEYS::publicKeyset);
-        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
+        IntakeTestSupport.store(registry, "rate-limit-http-test-" + UUID.randomUUID());
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -207,34 +198,5 @@ class RateLimitHttpTest {
     private List<Document> tipsOf(String memberId) {
         return Flux.from(database.getCollection("tips").find(new Document("memberId", memberId))).collectList()
                 .block();
-    }
-
-    private static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Time for the buckets that moves only when a test says so. */
-    static final class FakeTime implements TimeMeter {
-
-        private final AtomicLong nanos = new AtomicLong(Duration.ofDays(1).toNanos());
-
-        void advance(Duration duration) {
-            nanos.addAndGet(duration.toNanos());
-        }
-
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return false;
-        }
     }
 }

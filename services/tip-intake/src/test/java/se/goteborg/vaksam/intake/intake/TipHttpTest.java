@@ -5,17 +5,15 @@ import static se.goteborg.vaksam.intake.Bodies.REMOVE;
 import static se.goteborg.vaksam.intake.Bodies.json;
 import static se.goteborg.vaksam.intake.Bodies.with;
 import static se.goteborg.vaksam.intake.IntakeTestSupport.hotelTip;
+import static se.goteborg.vaksam.intake.IntakeTestSupport.sha256;
 import static se.goteborg.vaksam.intake.IntakeTestSupport.taxiTip;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +49,6 @@ import se.goteborg.vaksam.intake.IntakeTestSupport;
 import se.goteborg.vaksam.intake.RecordingPublisher;
 import se.goteborg.vaksam.intake.TipIntakeApplication;
 import se.goteborg.vaksam.platform.sealing.Opener;
-import se.goteborg.vaksam.testsupport.MongoStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -80,10 +77,7 @@ class TipHttpTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.mongo.database", () -> "tip-http-test-" + UUID.randomUUID());
-        registry.add("vaksam.sealing.public-keyset", IntakeTestSupport.KEYS::publicKeyset);
-        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
+        IntakeTestSupport.store(registry, "tip-http-test-" + UUID.randomUUID());
     }
 
     @Autowired WebTestClient client;
@@ -97,10 +91,10 @@ class TipHttpTest {
     void members() {
         // The first requests load Tink and the codecs on a shared 2-core machine.
         client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-        IntakeTestSupport.member(database, "member-hotel", "ACTIVE", hash(KEY));
-        IntakeTestSupport.member(database, "member-bad-input", "ACTIVE", hash(BAD_INPUT_KEY));
-        IntakeTestSupport.member(database, "member-idempotency", "ACTIVE", hash(IDEMPOTENCY_KEY_MEMBER));
-        IntakeTestSupport.member(database, "member-gone", "REVOKED", hash(REVOKED_KEY));
+        IntakeTestSupport.member(database, "member-hotel", "ACTIVE", sha256(KEY));
+        IntakeTestSupport.member(database, "member-bad-input", "ACTIVE", sha256(BAD_INPUT_KEY));
+        IntakeTestSupport.member(database, "member-idempotency", "ACTIVE", sha256(IDEMPOTENCY_KEY_MEMBER));
+        IntakeTestSupport.member(database, "member-gone", "REVOKED", sha256(REVOKED_KEY));
     }
 
     record Case(String name, String path, Consumer<HttpHeaders> headers, String body, int status, String field,
@@ -424,13 +418,5 @@ class TipHttpTest {
 
     private Document tip(String tipId) {
         return Mono.from(database.getCollection(TipCollection.NAME).find(new Document("_id", tipId)).first()).block();
-    }
-
-    private static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package se.goteborg.vaksam.intake.member;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -9,8 +10,13 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import se.goteborg.vaksam.events.member.MemberChanged;
 import se.goteborg.vaksam.events.member.MemberStatus;
 import se.goteborg.vaksam.events.member.MemberType;
+import se.goteborg.vaksam.intake.IntakeTestSupport;
+import se.goteborg.vaksam.platform.events.Topics;
 
-/** Puts member states into the projection through the same upsert the member topic's listener uses. */
+/**
+ * Member states as network-coordination announces them: on the member topic itself, or (without Kafka) put into the
+ * projection through the same upsert the member topic's listener uses.
+ */
 public final class MemberEvents {
 
     private MemberEvents() {
@@ -18,15 +24,26 @@ public final class MemberEvents {
 
     public static void changed(MongoDatabase database, String memberId, MemberType type, String name,
                                MemberStatus status, Instant changedAt, String... keys) {
-        new MemberRepository(database).upsert(MemberChanged.newBuilder()
-                        .setEventId(UUID.randomUUID().toString())
-                        .setMemberId(memberId)
-                        .setType(type)
-                        .setName(name)
-                        .setStatus(status)
-                        .setIntakeKeyHashes(Arrays.stream(keys).map(MemberKeys::hash).toList())
-                        .setChangedAt(changedAt)
-                        .build())
-                .block();
+        new MemberRepository(database).upsert(event(memberId, type, name, status, changedAt, keys)).block();
+    }
+
+    /** Publishes on the member topic on the real broker and waits until the broker has it. */
+    public static void publish(String memberId, MemberType type, MemberStatus status, String key,
+                               Instant changedAt) {
+        IntakeTestSupport.send(Topics.MEMBER_CHANGED.name(), memberId, event(memberId, type, "IT member " + memberId,
+                status, changedAt.truncatedTo(ChronoUnit.MILLIS), key));
+    }
+
+    private static MemberChanged event(String memberId, MemberType type, String name, MemberStatus status,
+                                       Instant changedAt, String... keys) {
+        return MemberChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setMemberId(memberId)
+                .setType(type)
+                .setName(name)
+                .setStatus(status)
+                .setIntakeKeyHashes(Arrays.stream(keys).map(IntakeTestSupport::sha256).toList())
+                .setChangedAt(changedAt)
+                .build();
     }
 }

@@ -38,7 +38,6 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.intake.IntakeTestSupport;
 import se.goteborg.vaksam.intake.TipIntakeApplication;
-import se.goteborg.vaksam.testsupport.MongoStore;
 
 /** The document is served to anyone, and it describes every route the service has under {@code /api/v1}. */
 @SpringBootTest(classes = TipIntakeApplication.class, properties = {
@@ -50,10 +49,7 @@ class OpenApiHttpTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.mongo.database", () -> "openapi-http-test-" + UUID.randomUUID());
-        registry.add("vaksam.sealing.public-keyset", IntakeTestSupport.KEYS::publicKeyset);
-        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
+        IntakeTestSupport.store(registry, "openapi-http-test-" + UUID.randomUUID());
     }
 
     @Autowired WebTestClient client;

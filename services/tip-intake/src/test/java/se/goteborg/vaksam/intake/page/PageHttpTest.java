@@ -42,7 +42,6 @@ import se.goteborg.vaksam.intake.IntakeTestSupport;
 import se.goteborg.vaksam.intake.TipIntakeApplication;
 import se.goteborg.vaksam.intake.member.MemberEvents;
 import se.goteborg.vaksam.intake.receipt.ReceiptEvents;
-import se.goteborg.vaksam.testsupport.MongoStore;
 
 /**
  * The intake pages on the whole service minus Kafka: enrolment and the member cookie, both forms in both languages,
@@ -64,10 +63,7 @@ class PageHttpTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.mongo.database", () -> "page-http-test-" + UUID.randomUUID());
-        registry.add("vaksam.sealing.public-keyset", IntakeTestSupport.KEYS::publicKeyset);
-        registry.add("vaksam.sealing.tipster.private-keyset", IntakeTestSupport.TIPSTER_KEYS::privateKeyset);
+        IntakeTestSupport.store(registry, "page-http-test-" + UUID.randomUUID());
     }
 
     @Autowired WebTestClient client;
