@@ -112,7 +112,7 @@ class TipIntakeIT {
             assertThat(tip.toJson()).doesNotContain(CANARY);
             assertThat(tip.keySet()).isSubsetOf(Set.of("_id", "memberId", "channel", "submittedAt", "observedAt",
                     "indicators", "suspectedMinor", "immediateDanger", "exploitationType", "premises", "trip",
-                    "sealedDetails", "receiptCode", "status", "idempotencyId", "idempotencyFingerprint", "outbox"));
+                    "sealedDetails", "receiptCode", "idempotencyId", "idempotencyFingerprint", "outbox"));
         });
         assertThat(output.getAll()).doesNotContain(CANARY).doesNotContain(key);
     }

@@ -191,8 +191,7 @@ class TipService {
         if (event.getSealedDetails() != null) {
             document.append("sealedDetails", new Binary(event.getSealedDetails().array()));
         }
-        document.append(TipCollection.RECEIPT_CODE, receiptCode)
-                .append(TipCollection.STATUS, TipStatus.RECEIVED.name());
+        document.append(TipCollection.RECEIPT_CODE, receiptCode);
         if (idempotency != null) {
             document.append(TipRepository.IDEMPOTENCY_ID, idempotency.id())
                     .append(TipRepository.IDEMPOTENCY_FINGERPRINT, idempotency.fingerprint());

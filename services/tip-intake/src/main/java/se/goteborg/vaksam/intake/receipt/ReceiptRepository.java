@@ -5,9 +5,7 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
@@ -26,9 +24,6 @@ class ReceiptRepository {
     /** The field of the tip document holding one sub-document per follow-up message id. */
     static final String MESSAGES = "messages";
 
-    /** Counts progress updates, so a derived status is stored only if no newer update came in between. */
-    private static final String PROGRESS_VERSION = "progressVersion";
-
     private final MongoCollection<Document> tips;
 
     ReceiptRepository(MongoDatabase database) {
@@ -43,21 +38,14 @@ class ReceiptRepository {
     }
 
     /**
-     * Adds facts about one alert of the tip and stores the status they lead to. A tip this service does not hold
-     * is ignored: alerts of it cannot be shown on any receipt.
+     * Adds facts about one alert of the tip. The status is not stored: it is derived from these facts whenever the
+     * receipt is read, so facts arriving in any order or twice can never leave a stale status behind. A tip this
+     * service does not hold is ignored: alerts of it cannot be shown on any receipt.
      */
     Mono<Void> recordAlert(String tipId, String alertId, Document facts) {
         Document set = new Document();
         facts.forEach((name, value) -> set.append(TipProgress.ALERTS + "." + alertId + "." + name, value));
-        Document update = new Document("$set", set).append("$inc", new Document(PROGRESS_VERSION, 1));
-        return Mono.from(tips.findOneAndUpdate(Filters.eq("_id", tipId), update,
-                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                                .projection(Projections.include(TipProgress.ALERTS, PROGRESS_VERSION))))
-                .flatMap(tip -> Mono.from(tips.updateOne(
-                        Filters.and(Filters.eq("_id", tipId), Filters.eq(PROGRESS_VERSION, tip.get(PROGRESS_VERSION))),
-                        new Document("$set", new Document(TipCollection.STATUS,
-                                TipProgress.of(tip.get(TipProgress.ALERTS, Document.class)).status().name())))))
-                .then();
+        return Mono.from(tips.updateOne(Filters.eq("_id", tipId), new Document("$set", set))).then();
     }
 
     /** Stores a message on the tip; emits whether the tip is held here. */
