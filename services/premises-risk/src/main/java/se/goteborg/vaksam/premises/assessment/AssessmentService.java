@@ -2,10 +2,6 @@ package se.goteborg.vaksam.premises.assessment;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,7 +16,8 @@ import se.goteborg.vaksam.events.tip.TipSubmitted;
 import se.goteborg.vaksam.platform.events.OutboxRelay;
 import se.goteborg.vaksam.premises.assessment.TipHistoryRepository.RecentTips;
 import se.goteborg.vaksam.premises.register.AddressKey;
-import se.goteborg.vaksam.premises.register.LettingsRegisterRepository;
+import se.goteborg.vaksam.premises.register.PremisesMatch;
+import se.goteborg.vaksam.premises.register.PremisesMatcher;
 import se.goteborg.vaksam.premises.register.RegisterEntry;
 
 /**
@@ -31,22 +28,21 @@ import se.goteborg.vaksam.premises.register.RegisterEntry;
 class AssessmentService {
 
     private static final Logger log = LoggerFactory.getLogger(AssessmentService.class);
-    private static final ZoneId CITY_TIME = ZoneId.of("Europe/Stockholm");
 
     private final AssessmentRepository assessments;
     private final TipHistoryRepository history;
-    private final LettingsRegisterRepository register;
+    private final PremisesMatcher matcher;
     private final IndustryClassifier industries;
     private final PremisesProperties properties;
     private final OutboxRelay relay;
     private final Clock clock;
 
     AssessmentService(AssessmentRepository assessments, TipHistoryRepository history,
-                      LettingsRegisterRepository register, IndustryClassifier industries,
+                      PremisesMatcher matcher, IndustryClassifier industries,
                       PremisesProperties properties, OutboxRelay relay, Clock clock) {
         this.assessments = assessments;
         this.history = history;
-        this.register = register;
+        this.matcher = matcher;
         this.industries = industries;
         this.properties = properties;
         this.relay = relay;
@@ -64,9 +60,9 @@ class AssessmentService {
         Mono<RecentTips> recent = addressKey
                 .map(key -> history.record(tip.getTipId(), key, tip.getObservedAt(), properties.repeatWindow()))
                 .orElseGet(() -> Mono.just(RecentTips.onlyThis()));
-        Mono<Optional<RegisterEntry>> premises = addressKey
-                .map(key -> register.findByAddressKey(key).collectList().map(this::best))
-                .orElseGet(() -> Mono.just(Optional.empty()));
+        Mono<PremisesMatch> premises = PremisesAddress.of(tip)
+                .map(address -> matcher.match(address.getStreetAddress(), address.getPostalCode(), address.getCity()))
+                .orElseGet(() -> Mono.just(PremisesMatch.none(null)));
         return Mono.zip(recent, premises)
                 .map(found -> assessment(tip, addressKey.orElse(null), found.getT2(), found.getT1()))
                 .flatMap(assessed -> assessments.insert(assessed)
@@ -79,24 +75,16 @@ class AssessmentService {
                 .then();
     }
 
-    /** Several premises can share an address (floors, units): prefer one let today, then a risk industry. */
-    private Optional<RegisterEntry> best(List<RegisterEntry> candidates) {
-        LocalDate today = LocalDate.now(clock.withZone(CITY_TIME));
-        return candidates.stream().min(Comparator
-                .comparing((RegisterEntry entry) -> !entry.leasedOn(today))
-                .thenComparing(entry -> !industries.isRiskIndustry(entry.industryCode()))
-                .thenComparing(RegisterEntry::premisesId));
-    }
-
-    private PremisesAssessed assessment(TipSubmitted tip, String addressKey, Optional<RegisterEntry> premises,
-                                        RecentTips recent) {
+    private PremisesAssessed assessment(TipSubmitted tip, String addressKey, PremisesMatch match, RecentTips recent) {
+        Optional<RegisterEntry> premises = match.found();
         var builder = PremisesAssessed.newBuilder()
                 .setEventId(UUID.nameUUIDFromBytes(("premises-assessed:" + tip.getTipId())
                         .getBytes(StandardCharsets.UTF_8)).toString())
                 .setTipId(tip.getTipId())
                 .setAssessedAt(clock.instant())
                 .setAddressKey(addressKey)
-                .setMatch(premises.isPresent() ? MatchLevel.EXACT : MatchLevel.NONE)
+                .setMatch(match.level())
+                .setMatchConfidence(match.level() == MatchLevel.NONE ? null : match.confidence())
                 .setTipsLast30Days(recent.count())
                 .setLinkedTipIds(recent.otherTipIds());
         premises.ifPresent(entry -> builder

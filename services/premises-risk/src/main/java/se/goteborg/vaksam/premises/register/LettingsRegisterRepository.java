@@ -114,6 +114,6 @@ public class LettingsRegisterRepository {
     }
 
     /** How an import went: rows in the file, premises new to the register, premises already there. */
-    record ImportResult(int rows, int added, int updated) {
+    public record ImportResult(int rows, int added, int updated) {
     }
 }
