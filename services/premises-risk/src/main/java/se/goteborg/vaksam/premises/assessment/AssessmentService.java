@@ -93,7 +93,7 @@ class AssessmentService {
                 .setLandlord(entry.landlord())
                 .setIndustryCode(entry.industryCode())
                 .setCategory(industries.category(entry.industryCode()).orElse(null))
-                .setRiskIndustry(industries.isRiskIndustry(entry.industryCode())));
+                .setRiskIndustry(industries.isRiskIndustry(entry)));
         return builder.build();
     }
 }

@@ -15,6 +15,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import se.goteborg.vaksam.premises.register.RegisterEntry;
+
 /**
  * Names a tenant's industry from its SNI 2007 code by the most specific code prefix known (96.040 → 96.04 → 96), and
  * tells whether it is one of the risk industries.
@@ -43,6 +45,11 @@ class IndustryClassifier {
             }
         }
         return Optional.of("SNI " + industryCode);
+    }
+
+    /** Whether the tenant of the premises works in one of the risk industries. */
+    boolean isRiskIndustry(RegisterEntry premises) {
+        return isRiskIndustry(premises.industryCode());
     }
 
     boolean isRiskIndustry(String industryCode) {
