@@ -42,6 +42,7 @@ import se.goteborg.vaksam.events.common.Recipient;
 import se.goteborg.vaksam.events.common.SuspectedMinor;
 import se.goteborg.vaksam.events.premises.MatchLevel;
 import se.goteborg.vaksam.events.premises.PremisesAssessed;
+import se.goteborg.vaksam.events.premises.RiskLevel;
 import se.goteborg.vaksam.events.tip.HotelPremises;
 import se.goteborg.vaksam.events.tip.TaxiTrip;
 import se.goteborg.vaksam.events.tip.TipSubmitted;
@@ -122,6 +123,8 @@ class AlertRoutingIT {
                 .setAddress(tip.getPremises().getAddress())
                 .setPremisesId("GBG-L-0001").setLandlord("Higab AB").setCategory("Body care and massage")
                 .setRiskIndustry(true)
+                .setMatch(MatchLevel.EXACT).setMatchConfidence(1.0).setTipsLast30Days(1).setTipsLast90Days(2)
+                .setRiskLevel(RiskLevel.ELEVATED)
                 .build();
         List<String> reasons = List.of("SEXUAL_EXPLOITATION", "CONTROL_INDICATORS");
         for (Recipient recipient : List.of(Recipient.POLICE, Recipient.MIKAMOTTAGNINGEN, Recipient.REGION_COORDINATORS)) {
@@ -360,7 +363,8 @@ class AlertRoutingIT {
         return assessment(tip).setMatch(MatchLevel.EXACT)
                 .setPremisesId("GBG-L-0001").setPropertyDesignation("Inom Vallgraven 12:4").setLandlord("Higab AB")
                 .setIndustryCode("96.040").setCategory("Body care and massage").setRiskIndustry(true)
-                .setTipsLast30Days(tipsLast30Days).setLinkedTipIds(linked)
+                .setMatchConfidence(1.0).setTipsLast30Days(tipsLast30Days).setTipsLast90Days(tipsLast30Days + 1)
+                .setRiskLevel(RiskLevel.ELEVATED).setLinkedTipIds(linked)
                 .build();
     }
 

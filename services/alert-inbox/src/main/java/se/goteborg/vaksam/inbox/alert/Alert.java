@@ -8,6 +8,8 @@ import se.goteborg.vaksam.events.common.ExploitationType;
 import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.common.Recipient;
 import se.goteborg.vaksam.events.common.SuspectedMinor;
+import se.goteborg.vaksam.events.premises.MatchLevel;
+import se.goteborg.vaksam.events.premises.RiskLevel;
 
 /** An alert in one recipient's inbox: the routing facts it arrived with, and what the recipient has done with it. */
 record Alert(String alertId, String tipId, Recipient recipient, Priority priority, AlertState state,
@@ -20,8 +22,14 @@ record Alert(String alertId, String tipId, Recipient recipient, Priority priorit
     record Address(String streetAddress, String postalCode, String city) {
     }
 
+    /**
+     * The premises and what premises-risk found out about them: how well the address matched the lettings register,
+     * how many tips concerned them lately and the risk level; these are null when the tip was routed before its
+     * assessment arrived.
+     */
     record Premises(String name, Address address, String premisesId, String landlord, String category,
-                    boolean riskIndustry) {
+                    boolean riskIndustry, MatchLevel match, Double matchConfidence, Integer tipsLast30Days,
+                    Integer tipsLast90Days, RiskLevel riskLevel) {
     }
 
     record Stop(Address address, Instant time) {

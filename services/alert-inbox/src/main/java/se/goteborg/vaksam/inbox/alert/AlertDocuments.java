@@ -18,6 +18,8 @@ import se.goteborg.vaksam.events.common.ExploitationType;
 import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.common.Recipient;
 import se.goteborg.vaksam.events.common.SuspectedMinor;
+import se.goteborg.vaksam.events.premises.MatchLevel;
+import se.goteborg.vaksam.events.premises.RiskLevel;
 import se.goteborg.vaksam.events.tip.TaxiTrip;
 import se.goteborg.vaksam.events.tip.TripStop;
 
@@ -78,17 +80,16 @@ final class AlertDocuments {
                 Channel.valueOf(d.getString("channel")),
                 instant(d.getDate("observedAt")),
                 d.getList("indicators", String.class, List.of()),
-                d.getString("suspectedMinor") == null ? null : SuspectedMinor.valueOf(d.getString("suspectedMinor")),
+                enumOrNull(SuspectedMinor.class, d.getString("suspectedMinor")),
                 d.getBoolean("immediateDanger"),
-                d.getString("exploitationType") == null ? null
-                        : ExploitationType.valueOf(d.getString("exploitationType")),
+                enumOrNull(ExploitationType.class, d.getString("exploitationType")),
                 premises(d.get("premises", Document.class)),
                 trip(d.get("trip", Document.class)),
                 d.getList("linkedTipIds", String.class, List.of()),
                 d.getBoolean("hasSealedDetails", false),
                 instant(d.getDate("acknowledgedAt")),
                 d.getString("acknowledgedBy"),
-                d.getString("outcome") == null ? null : Outcome.valueOf(d.getString("outcome")),
+                enumOrNull(Outcome.class, d.getString("outcome")),
                 instant(d.getDate("closedAt")),
                 d.getString("closedBy"));
     }
@@ -133,7 +134,12 @@ final class AlertDocuments {
                 .append("premisesId", premises.getPremisesId())
                 .append("landlord", premises.getLandlord())
                 .append("category", premises.getCategory())
-                .append("riskIndustry", premises.getRiskIndustry());
+                .append("riskIndustry", premises.getRiskIndustry())
+                .append("match", premises.getMatch() == null ? null : premises.getMatch().name())
+                .append("matchConfidence", premises.getMatchConfidence())
+                .append("tipsLast30Days", premises.getTipsLast30Days())
+                .append("tipsLast90Days", premises.getTipsLast90Days())
+                .append("riskLevel", premises.getRiskLevel() == null ? null : premises.getRiskLevel().name());
     }
 
     private static Alert.Premises premises(Document d) {
@@ -142,7 +148,13 @@ final class AlertDocuments {
         }
         return new Alert.Premises(d.getString("name"), address(d.get("address", Document.class)),
                 d.getString("premisesId"), d.getString("landlord"), d.getString("category"),
-                d.getBoolean("riskIndustry", false));
+                d.getBoolean("riskIndustry", false), enumOrNull(MatchLevel.class, d.getString("match")),
+                d.getDouble("matchConfidence"), d.getInteger("tipsLast30Days"), d.getInteger("tipsLast90Days"),
+                enumOrNull(RiskLevel.class, d.getString("riskLevel")));
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 
     private static Document trip(TaxiTrip trip) {

@@ -15,6 +15,8 @@ import se.goteborg.vaksam.events.common.ExploitationType;
 import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.common.Recipient;
 import se.goteborg.vaksam.events.common.SuspectedMinor;
+import se.goteborg.vaksam.events.premises.MatchLevel;
+import se.goteborg.vaksam.events.premises.RiskLevel;
 
 class AlertDocumentsTest {
 
@@ -41,7 +43,7 @@ class AlertDocumentsTest {
         assertThat(alert.immediateDanger()).isFalse();
         assertThat(alert.exploitationType()).isEqualTo(ExploitationType.SEXUAL);
         assertThat(alert.premises()).isEqualTo(new Alert.Premises("Hotell Kvarnen",
-                new Alert.Address("Kvarngatan 1", "411 01", "Göteborg"), "P-17", "Higab", "HOTEL", false));
+                new Alert.Address("Kvarngatan 1", "411 01", "Göteborg"), "P-17", "Higab", "HOTEL", false, MatchLevel.PROBABLE, 0.8, 3, 4, RiskLevel.ELEVATED));
         assertThat(alert.trip()).isNull();
         assertThat(alert.hasSealedDetails()).isTrue();
         assertThat(AlertDocuments.sealedDetails(document(event))).containsExactly(SEALED);

@@ -14,6 +14,8 @@ import se.goteborg.vaksam.events.common.ExploitationType;
 import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.common.Recipient;
 import se.goteborg.vaksam.events.common.SuspectedMinor;
+import se.goteborg.vaksam.events.premises.MatchLevel;
+import se.goteborg.vaksam.events.premises.RiskLevel;
 import se.goteborg.vaksam.events.tip.TaxiTrip;
 import se.goteborg.vaksam.events.tip.TripStop;
 import se.goteborg.vaksam.platform.sealing.Sealer;
@@ -55,6 +57,11 @@ final class AlertEvents {
                         .setLandlord("Higab")
                         .setCategory("HOTEL")
                         .setRiskIndustry(false)
+                        .setMatch(MatchLevel.PROBABLE)
+                        .setMatchConfidence(0.8)
+                        .setTipsLast30Days(3)
+                        .setTipsLast90Days(4)
+                        .setRiskLevel(RiskLevel.ELEVATED)
                         .build())
                 .setSealedDetails(sealed == null ? null : ByteBuffer.wrap(sealed));
     }

@@ -93,6 +93,13 @@ final class AlertFactory {
 
     private static AlertPremises registerPremises(Address address, String name, PremisesAssessed assessment) {
         var premises = AlertPremises.newBuilder().setName(name).setAddress(address);
+        if (assessment != null) {
+            premises.setMatch(assessment.getMatch())
+                    .setMatchConfidence(assessment.getMatchConfidence())
+                    .setTipsLast30Days(assessment.getTipsLast30Days())
+                    .setTipsLast90Days(assessment.getTipsLast90Days())
+                    .setRiskLevel(assessment.getRiskLevel());
+        }
         if (isCityLet(assessment)) {
             premises.setPremisesId(assessment.getPremisesId())
                     .setLandlord(assessment.getLandlord())
