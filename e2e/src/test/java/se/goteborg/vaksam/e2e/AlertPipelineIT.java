@@ -2,10 +2,6 @@ package se.goteborg.vaksam.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +17,6 @@ import tools.jackson.databind.JsonNode;
  * and tokens from identity.
  */
 class AlertPipelineIT extends RunningSystemTest {
-
-    private static final Duration DELIVERY = Duration.ofSeconds(60);
 
     @Test
     void aSuspectedMinorAtAHotelReachesSocialServicesAndPoliceAtOnceAndNotMikamottagningen() {
@@ -169,47 +163,8 @@ class AlertPipelineIT extends RunningSystemTest {
         assertThat(malformed.contentType()).startsWith("application/problem+json");
     }
 
-    private static String accepted(Vaksam.Response response) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(201);
-        assertThat(response.body().get("receiptCode").asString()).isNotBlank();
-        return response.body().get("tipId").asString();
-    }
-
     private static JsonNode awaitReceiptStatus(String code, String status) {
         return Awaitility.await("receipt status " + status).atMost(DELIVERY)
                 .until(() -> vaksam.receipt(code).body(), body -> status.equals(body.get("status").asString()));
-    }
-
-    private static JsonNode awaitAlert(String client, String tipId) {
-        return Awaitility.await("an alert for tip " + tipId + " in the inbox of " + client)
-                .atMost(DELIVERY)
-                .until(() -> vaksam.alertsForTip(client, tipId), alerts -> alerts.size() == 1)
-                .get(0);
-    }
-
-    private static Map<String, Object> hotelTip(String suspectedMinor, String exploitationType, List<String> indicators,
-                                                Map<String, Object> premises) {
-        Map<String, Object> tip = baseTip(suspectedMinor, exploitationType, indicators);
-        tip.put("premises", premises);
-        return tip;
-    }
-
-    private static Map<String, Object> baseTip(String suspectedMinor, String exploitationType, List<String> indicators) {
-        Map<String, Object> tip = new LinkedHashMap<>();
-        tip.put("observedAt", minutesAgo(30));
-        tip.put("indicators", indicators);
-        tip.put("suspectedMinor", suspectedMinor);
-        tip.put("immediateDanger", false);
-        tip.put("exploitationType", exploitationType);
-        return tip;
-    }
-
-    private static Map<String, Object> hotel(String streetAddress, String postalCode) {
-        return Map.of("name", "Demohotellet Göteborg", "streetAddress", streetAddress, "postalCode", postalCode,
-                "city", "Göteborg", "room", "412");
-    }
-
-    private static String minutesAgo(int minutes) {
-        return Instant.now().minus(minutes, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

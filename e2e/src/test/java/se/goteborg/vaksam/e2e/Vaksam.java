@@ -110,7 +110,20 @@ final class Vaksam {
                         Map.of("questionId", questionId, "text", text)))));
     }
 
-    private Response postJson(String clientId, String path, Object body) {
+    /** The lettings group's register file, as its systems send it. */
+    Response importRegister(byte[] csv, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/lettings/register"))
+                .header("Authorization", "Bearer " + token("lettings-demo"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
+    }
+
+    Response get(String clientId, String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token(clientId)).GET());
+    }
+
+    Response postJson(String clientId, String path, Object body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", "Bearer " + token(clientId))
                 .header("Content-Type", "application/json")
