@@ -16,6 +16,7 @@ class SecurityConfig {
         return vaksam.resourceServer(http)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/lettings/register").hasRole("LETTINGS")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/lettings/premises/match").hasRole("LETTINGS")
                         .anyExchange().denyAll())
                 .build();
     }

@@ -11,10 +11,38 @@ import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.events.premises.MatchLevel;
+import se.goteborg.vaksam.premises.register.AddressComparison.Judgement;
 
 /**
- * Finds the register premises an address given in a tip refers to, by primary-key reads only, so a lookup never
- * scans the register however large it is.
+ * Finds the register premises an address given in a tip refers to, by primary-key reads only (one of the address
+ * index, one of the register), so a lookup never scans the register however large it is.
+ * <p>
+ * <b>Levels.</b> EXACT only when the street, the house number with its letter (or range) and the postal code are
+ * the same once both are written the canonical way ({@link SwedishAddress}: case, Unicode composition,
+ * punctuation, spacing, written-out abbreviations, the postal code's digits; the town is then not needed). NONE for
+ * another house number, another letter ("12A" and "12B"), another street, another direction or ordinal ("Östra" and
+ * "Södra Hamngatan", "Första" and "Andra Långgatan"), or the same street in another town or postal area. Anything
+ * in between is PROBABLE with a confidence below 1.
+ * <p>
+ * <b>Confidence of a PROBABLE match</b>: the product of one factor per difference, rounded to two decimals; below
+ * {@value AddressComparison#PROBABLE_FLOOR} it is NONE.
+ * <table>
+ * <caption>factors</caption>
+ * <tr><th>difference</th><th>factor</th></tr>
+ * <tr><td>street the same only without diacritics or word breaks ("Linnegatan", "Haganygata")</td><td>0.9</td></tr>
+ * <tr><td>street ending shortened ("Kungsportspl.", "Olof Palmes pl"); postal code must agree</td><td>0.85</td></tr>
+ * <tr><td>one typo in a street name of 8+ letters ("Kungsgtaan"); postal code must agree</td><td>0.7</td></tr>
+ * <tr><td>house letter on one side only ("12" and "12A")</td><td>0.8</td></tr>
+ * <tr><td>house number within the other's range ("12" and "12-14")</td><td>0.8</td></tr>
+ * <tr><td>no postal code, same town</td><td>0.85</td></tr>
+ * <tr><td>no postal code, "Göteborg" for premises in a district town of the city (Angered, Torslanda, ...)</td><td>0.8</td></tr>
+ * <tr><td>no postal code and no town</td><td>0.7</td></tr>
+ * <tr><td>postal code one digit wrong or two digits swapped, a Göteborg code, town not contradicting</td><td>0.7</td></tr>
+ * </table>
+ * So 0.9 is "surely the same, written differently", 0.7–0.85 "the same unless the reporter mistyped", 0.5–0.7
+ * "several small doubts together". Among several premises at one address the best level wins, then the highest
+ * confidence, then premises let today (a lease that ended is still matched, but a running one is preferred), then
+ * the lowest premises id.
  */
 @Service
 public class PremisesMatcher {
@@ -30,22 +58,47 @@ public class PremisesMatcher {
     }
 
     public Mono<PremisesMatch> match(String streetAddress, String postalCode, String city) {
-        Optional<String> addressKey = AddressKey.of(streetAddress, postalCode);
-        if (addressKey.isEmpty()) {
+        Optional<SwedishAddress> parsed = SwedishAddress.parse(streetAddress, postalCode, city);
+        if (parsed.isEmpty()) {
             return Mono.just(PremisesMatch.none(null));
         }
-        String key = addressKey.get();
-        return register.findByAddressKey(key).collectList()
-                .map(candidates -> best(candidates)
-                        .map(entry -> new PremisesMatch(MatchLevel.EXACT, 1, entry, key))
-                        .orElseGet(() -> PremisesMatch.none(key)));
+        SwedishAddress tip = parsed.get();
+        String key = tip.key();
+        return register.findByIndexKeys(tip.indexKeys()).collectList()
+                .map(candidates -> best(tip, key, candidates));
     }
 
-    /** Several premises can share an address (floors, units): prefer one let today, then the lowest id. */
-    private Optional<RegisterEntry> best(List<RegisterEntry> candidates) {
+    private PremisesMatch best(SwedishAddress tip, String key, List<RegisterEntry> candidates) {
         LocalDate today = LocalDate.now(clock.withZone(CITY_TIME));
-        return candidates.stream().min(Comparator
-                .comparing((RegisterEntry entry) -> !entry.leasedOn(today))
-                .thenComparing(RegisterEntry::premisesId));
+        PremisesMatch best = PremisesMatch.none(key);
+        Comparator<PremisesMatch> better = Comparator
+                .comparing((PremisesMatch match) -> rank(match.level()))
+                .thenComparingDouble(PremisesMatch::confidence)
+                .thenComparing(match -> match.premises().leasedOn(today))
+                .thenComparing(match -> match.premises().premisesId(), Comparator.reverseOrder());
+        for (RegisterEntry candidate : candidates) {
+            Optional<SwedishAddress> address = SwedishAddress.parse(candidate.streetAddress(), candidate.postalCode(),
+                    candidate.city());
+            if (address.isEmpty()) {
+                continue;
+            }
+            Judgement judgement = AddressComparison.judge(tip, address.get());
+            if (judgement.level() == MatchLevel.NONE) {
+                continue;
+            }
+            PremisesMatch match = new PremisesMatch(judgement.level(), judgement.confidence(), candidate, key);
+            if (best.premises() == null || better.compare(match, best) > 0) {
+                best = match;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(MatchLevel level) {
+        return switch (level) {
+            case EXACT -> 2;
+            case PROBABLE -> 1;
+            case NONE -> 0;
+        };
     }
 }
