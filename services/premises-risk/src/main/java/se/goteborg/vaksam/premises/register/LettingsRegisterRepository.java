@@ -130,22 +130,23 @@ public class LettingsRegisterRepository {
 
     /**
      * The earlier leases once {@code current} replaces the stored row's lease: the stored lease joins them unless
-     * it is the same tenancy as the current one (perhaps with an end date added) or the premises stood empty. A
-     * tenancy already in the history is replaced by what was known of it last, so re-imports never repeat one.
+     * it is the same tenancy as the current one (perhaps with an end date added) or the premises stood empty. Each
+     * tenancy is there once, as it was known last, and never the current one, so re-imports, even of an older file,
+     * never repeat one.
      */
     static List<Lease> history(RegisterEntry stored, Lease current) {
         Lease previous = stored.lease();
         List<Lease> earlier = stored.leaseHistory();
-        if (previous.isVacancy() || previous.sameTenancy(current)) {
-            return earlier;
-        }
+        boolean replaced = !previous.isVacancy() && !previous.sameTenancy(current);
         List<Lease> history = new ArrayList<>(earlier.size() + 1);
         for (Lease lease : earlier) {
-            if (!lease.sameTenancy(previous)) {
+            if (!lease.sameTenancy(current) && !(replaced && lease.sameTenancy(previous))) {
                 history.add(lease);
             }
         }
-        history.add(previous);
+        if (replaced) {
+            history.add(previous);
+        }
         return history;
     }
 
