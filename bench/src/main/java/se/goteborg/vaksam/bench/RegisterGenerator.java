@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -175,7 +176,7 @@ public final class RegisterGenerator {
     }
 
     /** Writes {@code count} generated rows numbered from {@code firstId}. */
-    void rows(int count, String prefix, int firstId, java.util.function.Consumer<Row> sink) {
+    void rows(int count, String prefix, int firstId, Consumer<Row> sink) {
         int width = Math.max(4, Integer.toString(firstId + count).length());
         int number = firstId;
         int written = 0;
@@ -306,22 +307,20 @@ public final class RegisterGenerator {
         return "0".repeat(Math.max(0, width - digits.length())) + digits;
     }
 
-    /** Writes a register of {@code rows} generated rows (no kept ones) to {@code out}, for the benchmark. */
-    static void writeBenchRegister(Writer out, int rows, long seed, String prefix) throws IOException {
-        RegisterGenerator generator = new RegisterGenerator(seed, true);
+    /** {@code count} generated rows numbered from 1, on real and made-up streets: the benchmark's register. */
+    static List<Row> benchRows(int count, long seed, String prefix) {
+        List<Row> rows = new ArrayList<>(count);
+        new RegisterGenerator(seed, true).rows(count, prefix, 1, rows::add);
+        return rows;
+    }
+
+    /** The register file of these rows. */
+    static void write(Writer out, List<Row> rows) throws IOException {
         out.write(HEADER);
         out.write('\n');
-        try {
-            generator.rows(rows, prefix, 1, row -> {
-                try {
-                    out.write(row.csv());
-                    out.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        for (Row row : rows) {
+            out.write(row.csv());
+            out.write('\n');
         }
     }
 

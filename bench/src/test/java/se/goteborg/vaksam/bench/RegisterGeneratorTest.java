@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,13 +57,13 @@ class RegisterGeneratorTest {
 
     private static String register(int rows, long seed) throws IOException {
         StringWriter out = new StringWriter();
-        RegisterGenerator.writeBenchRegister(out, rows, seed, "B-");
+        RegisterGenerator.write(out, RegisterGenerator.benchRows(rows, seed, "B-"));
         return out.toString();
     }
 
     /** Splits a row of the generator's CSV, where only quoted fields hold commas. */
     private static List<String> fields(String line) {
-        List<String> fields = new java.util.ArrayList<>();
+        List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {

@@ -3,6 +3,7 @@ package se.goteborg.vaksam.premises.register;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ final class RegisterCsvParser {
     private static final Set<Integer> SNI_DIVISIONS = sniDivisions();
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final String EXPECTED = "expected " + String.join(",", HEADER);
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
@@ -73,26 +75,68 @@ final class RegisterCsvParser {
     record Result(List<RegisterEntry> entries, List<FieldProblem> problems) {
     }
 
+    /** Every row of a small register, or its problems: for the demo register and tests. */
     static Result parse(Reader csv) {
         List<RegisterEntry> entries = new ArrayList<>();
-        Problems problems = new Problems();
-        try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(FORMAT).get()) {
-            Iterator<CSVRecord> records = parser.iterator();
-            CSVRecord header = next(records, parser, problems);
-            if (header == null) {
-                if (problems.isEmpty()) {
-                    problems.add("file", "is empty: the first line must be the header (" + EXPECTED + ")");
+        try (Scan scan = new Scan(csv)) {
+            for (RegisterEntry entry = scan.next(); entry != null; entry = scan.next()) {
+                entries.add(entry);
+            }
+            List<FieldProblem> problems = scan.problems();
+            return new Result(problems.isEmpty() ? List.copyOf(entries) : List.of(), problems);
+        }
+    }
+
+    /** The problems of a register file, keeping none of its rows: the first pass over a large import. */
+    static List<FieldProblem> check(Reader csv) {
+        try (Scan scan = new Scan(csv)) {
+            while (scan.next() != null) {
+                // Only the problems count here.
+            }
+            return scan.problems();
+        }
+    }
+
+    /**
+     * One pass over a register file, a row at a time, so a file of a hundred thousand rows is checked, and then
+     * stored, without holding all its rows at once. Rows with problems are skipped; {@link #problems()} lists them
+     * once the pass is at the end.
+     */
+    static final class Scan implements AutoCloseable {
+
+        private final Problems problems = new Problems();
+        private final Map<String, Long> firstLineOfId = new HashMap<>();
+        private CSVParser parser;
+        private Iterator<CSVRecord> records;
+        private boolean anyRow;
+        private boolean done;
+
+        Scan(Reader csv) {
+            try {
+                parser = CSVParser.builder().setReader(csv).setFormat(FORMAT).get();
+                records = parser.iterator();
+                CSVRecord header = record();
+                if (header == null) {
+                    if (problems.isEmpty()) {
+                        problems.add("file", "is empty: the first line must be the header (" + EXPECTED + ")");
+                    }
+                    done = true;
+                    return;
                 }
-                return problems.result(entries);
+                List<String> names = new ArrayList<>(header.toList());
+                names.set(0, names.get(0).replace(BYTE_ORDER_MARK, "").strip());
+                checkHeader(names, problems);
+                done = !problems.isEmpty();
+            } catch (IOException | UncheckedIOException e) {
+                problems.add("file", "is not valid CSV");
+                done = true;
             }
-            checkHeader(header.toList(), problems);
-            if (!problems.isEmpty()) {
-                return problems.result(entries);
-            }
-            Map<String, Long> firstLineOfId = new HashMap<>();
-            boolean anyRow = false;
+        }
+
+        /** The next row without problems, or null at the end of the file. */
+        RegisterEntry next() {
             CSVRecord record;
-            while ((record = next(records, parser, problems)) != null) {
+            while (!done && (record = record()) != null) {
                 long line = record.getRecordNumber();
                 if (isBlank(record)) {
                     continue;
@@ -110,26 +154,49 @@ final class RegisterCsvParser {
                     problems.add("line[" + line + "].premises_id", "repeats the premises of line " + earlier
                             + "; each premises must have one row");
                 } else if (entry != null) {
-                    entries.add(entry);
+                    return entry;
                 }
             }
-            if (!anyRow && problems.isEmpty()) {
+            if (!done && !anyRow && problems.isEmpty()) {
                 problems.add("file", "has a header but no premises rows: it must contain at least one premises row");
             }
-        } catch (IOException | UncheckedIOException e) {
-            problems.add("file", "is not valid CSV");
-        }
-        return problems.result(entries);
-    }
-
-    /** The next record, or null at the end or where the CSV breaks (noted as a problem of that line). */
-    private static CSVRecord next(Iterator<CSVRecord> records, CSVParser parser, Problems problems) {
-        try {
-            return records.hasNext() ? records.next() : null;
-        } catch (UncheckedIOException e) {
-            // Commons CSV reports an unclosed quote when it reaches the end of the file, so name the record it began.
-            problems.add("line[" + (parser.getRecordNumber() + 1) + "]", "is not valid CSV (a quote is not closed)");
+            done = true;
             return null;
+        }
+
+        /** Every problem found, once {@link #next()} has returned null. */
+        List<FieldProblem> problems() {
+            return problems.list();
+        }
+
+        /** The next record, or null at the end or where the CSV breaks (noted as a problem of that line). */
+        private CSVRecord record() {
+            try {
+                return records.hasNext() ? records.next() : null;
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof CharacterCodingException) {
+                    // The import decodes strictly and checks the encoding first; a reader that fails here anyway
+                    // must not let the file pass as shorter than it is.
+                    problems.add("encoding", "is not valid in the declared charset; save the file as UTF-8");
+                } else {
+                    // Commons CSV reports an unclosed quote at the end of the file: name the record it began.
+                    problems.add("line[" + (parser.getRecordNumber() + 1) + "]",
+                            "is not valid CSV (a quote is not closed)");
+                }
+                done = true;
+                return null;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (parser != null) {
+                    parser.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -358,12 +425,12 @@ final class RegisterCsvParser {
             return listed.isEmpty();
         }
 
-        Result result(List<RegisterEntry> entries) {
+        List<FieldProblem> list() {
             List<FieldProblem> all = new ArrayList<>(listed);
             if (unlisted > 0) {
                 all.add(new FieldProblem("file", unlisted + " more problems are not listed"));
             }
-            return new Result(all.isEmpty() ? List.copyOf(entries) : List.of(), List.copyOf(all));
+            return List.copyOf(all);
         }
     }
 }

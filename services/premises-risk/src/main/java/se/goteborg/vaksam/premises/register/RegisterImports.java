@@ -1,9 +1,10 @@
 package se.goteborg.vaksam.premises.register;
 
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -13,21 +14,28 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import se.goteborg.vaksam.premises.register.LettingsRegisterRepository.ImportResult;
 import se.goteborg.vaksam.web.problem.InvalidFieldsException;
 
 /**
- * Imports the lettings group's register file, from the API or the import page: every row is checked first, and only
- * a file without problems is written, so the register never holds half an import. The bytes are decoded strictly in
- * the declared charset: a byte that is not valid there refuses the file instead of turning into a replacement
- * character in a stored name.
+ * Imports the lettings group's register file, from the API or the import page. Every row is checked first, and only
+ * a file without problems is written, so a bad file never leaves half an import behind. The bytes are decoded
+ * strictly in the declared charset: a byte that is not valid there refuses the file instead of turning into a
+ * replacement character in a stored name.
+ *
+ * <p>A register may have a hundred thousand rows, so neither pass holds them all: the first reads the file to
+ * check it, the second reads it again and stores it in chunks. Once storing has begun it runs to the end even if
+ * the caller goes away; should the store itself fail half-way, importing the same file again completes it (rows
+ * are upserted by premises id).
  */
 @Service
 public class RegisterImports {
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** Rows per write: small enough to keep a large import's memory flat, large enough to keep writes few. */
+    static final int CHUNK = 1_000;
 
     private final LettingsRegisterRepository register;
 
@@ -37,80 +45,100 @@ public class RegisterImports {
 
     /** Fails with {@link InvalidFieldsException} naming each line and column at fault; stores nothing then. */
     public Mono<ImportResult> importCsv(byte[] content, Charset charset) {
-        // A register of a hundred thousand rows takes a while to check; keep that off the event loop.
-        return Mono.fromCallable(() -> RegisterCsvParser.parse(new StringReader(decode(content, charset))))
+        // Checking a hundred thousand rows takes a while; keep that off the event loop.
+        return Mono.fromCallable(() -> {
+                    checkEncoding(content, charset);
+                    return RegisterCsvParser.check(reader(content, charset));
+                })
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(parsed -> parsed.problems().isEmpty()
-                        ? register.upsertAll(parsed.entries())
-                        : Mono.error(new InvalidFieldsException(parsed.problems())));
+                .flatMap(problems -> problems.isEmpty()
+                        ? Mono.fromFuture(store(content, charset).toFuture(), true)
+                        : Mono.error(new InvalidFieldsException(problems)));
+    }
+
+    private Mono<ImportResult> store(byte[] content, Charset charset) {
+        return Flux.using(() -> new RegisterCsvParser.Scan(reader(content, charset)),
+                        scan -> Flux.<RegisterEntry>generate(sink -> {
+                            RegisterEntry entry = scan.next();
+                            if (entry == null) {
+                                sink.complete();
+                            } else {
+                                sink.next(entry);
+                            }
+                        }),
+                        RegisterCsvParser.Scan::close)
+                .subscribeOn(Schedulers.boundedElastic())
+                .buffer(CHUNK)
+                .concatMap(register::upsertAll)
+                .reduce((a, b) -> new ImportResult(a.rows() + b.rows(), a.added() + b.added(),
+                        a.updated() + b.updated()));
+    }
+
+    /** The file's text, decoded as strictly as {@link #checkEncoding} checks it. */
+    static Reader reader(byte[] content, Charset charset) {
+        return new InputStreamReader(new ByteArrayInputStream(content), strictDecoder(charset));
     }
 
     /**
-     * The text of the file without a byte order mark; fails with a problem of the field {@code encoding} when the
-     * bytes are not valid in the charset, or when a file declared as Latin-1 or Windows-1252 is plainly UTF-8 (every
-     * byte is valid Latin-1, so only this check keeps "Göteborg" from being stored as "GÃ¶teborg").
+     * Fails with a problem of the field {@code encoding} when the bytes are not valid in the charset, or when a file
+     * declared as Latin-1 or Windows-1252 is plainly UTF-8 (every byte is valid Latin-1, so only this check keeps
+     * "Göteborg" from being stored as "GÃ¶teborg").
      */
-    static String decode(byte[] content, Charset charset) {
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content);
-        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8L,
-                (long) (content.length * (double) decoder.maxCharsPerByte()) + 1));
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
+    static void checkEncoding(byte[] content, Charset charset) {
+        long badLine = firstLineNotDecoding(content, charset);
+        if (badLine > 0) {
+            boolean utf8 = charset.equals(StandardCharsets.UTF_8);
+            throw InvalidFieldsException.of("encoding", "is not valid " + (utf8 ? "UTF-8" : charset.name())
+                    + " (first at line " + badLine + "); save the file as UTF-8"
+                    + (utf8 ? "" : ", or send it with the charset it was saved in"));
         }
-        if (result.isError()) {
-            String name = charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : charset.name();
-            throw InvalidFieldsException.of("encoding", "is not valid " + name + " (first at line "
-                    + lineAt(out) + "); save the file as UTF-8"
-                    + (charset.equals(StandardCharsets.UTF_8) ? "" : ", or send it with the charset it was saved in"));
-        }
-        out.flip();
-        String text = out.toString();
-        if (!isUnicode(charset) && looksLikeUtf8(content)) {
+        if (!charset.name().toUpperCase(Locale.ROOT).startsWith("UTF") && hasNonAscii(content)
+                && firstLineNotDecoding(content, StandardCharsets.UTF_8) == 0) {
             throw InvalidFieldsException.of("encoding", "is UTF-8 but was sent as " + charset.name()
                     + "; send it with charset=utf-8");
         }
-        return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
     }
 
-    /** The line of the position {@code decoded} has reached: one more than the line breaks decoded before it. */
-    private static long lineAt(CharBuffer decoded) {
+    /** The line of the first bytes not valid in the charset, or 0 when all are; decodes a chunk at a time. */
+    private static long firstLineNotDecoding(byte[] content, Charset charset) {
+        CharsetDecoder decoder = strictDecoder(charset);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(8192);
         long line = 1;
-        for (int i = 0; i < decoded.position(); i++) {
-            if (decoded.get(i) == '\n') {
-                line++;
+        boolean inputDone = false;
+        while (true) {
+            CoderResult result = inputDone ? decoder.flush(out) : decoder.decode(in, out, true);
+            out.flip();
+            while (out.hasRemaining()) {
+                if (out.get() == '\n') {
+                    line++;
+                }
+            }
+            out.clear();
+            if (result.isError()) {
+                return line;
+            }
+            if (result.isUnderflow()) {
+                if (inputDone) {
+                    return 0;
+                }
+                inputDone = true;
             }
         }
-        return line;
     }
 
-    private static boolean isUnicode(Charset charset) {
-        return charset.name().toUpperCase(Locale.ROOT).startsWith("UTF");
+    private static CharsetDecoder strictDecoder(Charset charset) {
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    /** Has multi-byte UTF-8 sequences and nothing that is not valid UTF-8. */
-    private static boolean looksLikeUtf8(byte[] content) {
-        boolean multiByte = false;
+    private static boolean hasNonAscii(byte[] content) {
         for (byte b : content) {
             if (b < 0) {
-                multiByte = true;
-                break;
+                return true;
             }
         }
-        if (!multiByte) {
-            return false;
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return false;
     }
 }

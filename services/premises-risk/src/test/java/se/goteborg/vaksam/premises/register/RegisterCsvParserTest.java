@@ -69,6 +69,21 @@ class RegisterCsvParserTest {
                         null, null, null, null, null));
     }
 
+    @Test
+    void readsAFileThatStartsWithAByteOrderMark() {
+        var result = parse("\uFEFF" + HEADER + GOOD + "\n");
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.entries()).hasSize(1);
+    }
+
+    @Test
+    void checksAFileWithoutKeepingItsRows() {
+        assertThat(RegisterCsvParser.check(new StringReader(HEADER + GOOD + "\n"))).isEmpty();
+        assertThat(RegisterCsvParser.check(new StringReader(HEADER + GOOD.replace("411 19", "4") + "\n")))
+                .containsExactly(new FieldProblem("line[2].postal_code", "must be a Swedish postal code (NNN NN)"));
+    }
+
     @ParameterizedTest(name = "{0} is stored as {1}")
     @CsvSource({
             "559900-0014, 559900-0014",
