@@ -131,12 +131,8 @@ public final class RegisterGenerator {
         long seed = Long.parseLong(options.getOrDefault("seed", Long.toString(DEFAULT_SEED)));
         String prefix = options.getOrDefault("id-prefix", "GBG-L-");
         int firstId = Integer.parseInt(options.getOrDefault("first-id", "37"));
-        RegisterGenerator generator = new RegisterGenerator(seed, options.containsKey("bench"));
-        List<String> kept = options.containsKey("keep")
-                ? generator.keep(Path.of(options.get("keep")), prefix, firstId) : List.of();
-        StringBuilder csv = new StringBuilder(HEADER).append('\n');
-        kept.forEach(line -> csv.append(line).append('\n'));
-        generator.rows(rows - kept.size(), prefix, firstId, row -> csv.append(row.csv()).append('\n'));
+        Path keep = options.containsKey("keep") ? Path.of(options.get("keep")) : null;
+        String csv = register(rows, seed, options.containsKey("bench"), prefix, firstId, keep);
         if (options.containsKey("out")) {
             Files.writeString(Path.of(options.get("out")), csv, StandardCharsets.UTF_8);
         } else {
@@ -144,6 +140,16 @@ public final class RegisterGenerator {
             out.print(csv);
             out.flush();
         }
+    }
+
+    /** A register file of {@code rows} rows in all: the kept rows of {@code keep} (when not null), then generated ones. */
+    static String register(int rows, long seed, boolean madeUpStreets, String prefix, int firstId, Path keep) {
+        RegisterGenerator generator = new RegisterGenerator(seed, madeUpStreets);
+        List<String> kept = keep == null ? List.of() : generator.keep(keep, prefix, firstId);
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        kept.forEach(line -> csv.append(line).append('\n'));
+        generator.rows(rows - kept.size(), prefix, firstId, row -> csv.append(row.csv()).append('\n'));
+        return csv.toString();
     }
 
     /** The lines of the register whose ids are numbered below {@code firstId}, as they are; their addresses are taken. */

@@ -4,18 +4,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RegisterGeneratorTest {
+
+    static final Path DEMO_REGISTER = Path.of("../services/premises-risk/src/main/resources/demo/lettings-register.csv");
+
+    @Test
+    void theShippedDemoRegisterIsWhatTheGeneratorMakesOfIt() throws IOException {
+        String shipped = Files.readString(DEMO_REGISTER, StandardCharsets.UTF_8);
+
+        assertThat(RegisterGenerator.register(RegisterGenerator.DEMO_ROWS, RegisterGenerator.DEFAULT_SEED, false,
+                "GBG-L-", 37, DEMO_REGISTER))
+                .as("regenerate it as RegisterGenerator's Javadoc says").isEqualTo(shipped);
+        assertThat(shipped).contains("GBG-L-0001,Inom Vallgraven 12:4,Kungsgatan 12,411 19,Göteborg,Higab AB,"
+                + "559900-0014,Lotus Massage & Spa AB,96.040,2023-03-01,\n");
+    }
+
+    @Test
+    void lookupsSpeltOtherwiseDifferAndLookupsOfAbsentPremisesAreOffTheRegister() {
+        SplittableRandom random = new SplittableRandom(1);
+        for (RegisterGenerator.Row row : RegisterGenerator.benchRows(2_000, 3, "B-")) {
+            PremisesMatchBench.Lookup variant = PremisesMatchBench.variant(row, random);
+            assertThat(List.of(variant.streetAddress(), variant.postalCode(), variant.city()))
+                    .isNotEqualTo(List.of(row.street(), row.postalCode(), row.city()));
+            PremisesMatchBench.Lookup absent = PremisesMatchBench.absent(row, random);
+            assertThat(absent.city().equals("Stockholm")
+                    || Integer.parseInt(absent.streetAddress().replaceAll("\\D", "")) >= 300).as(absent.toString())
+                    .isTrue();
+        }
+    }
 
     @Test
     void theSameSeedGivesTheSameRegister() throws IOException {
