@@ -27,6 +27,13 @@ final class Series {
         this.expectedStatus = expectedStatus;
     }
 
+    /** Counts the other series' requests and answers in this one too, to report several series as one. */
+    void add(Series other) {
+        sent.add(other.sentCount());
+        latencies.add(other.latencies);
+        other.others.forEach((outcome, count) -> others.computeIfAbsent(outcome, o -> new LongAdder()).add(count.sum()));
+    }
+
     void sent() {
         sent.increment();
     }

@@ -216,7 +216,7 @@ class PremisesRiskIT {
     @Test
     void importedPremisesAreMatchedAndAReimportChangesNothing() {
         String csv = header()
-                + "IT-0201,Heden 99:5,Importgatan 5,411 02,Göteborg,Higab AB,559900-8881,Import Spa AB,96.040,2025-01-01,\n"
+                + "IT-0201,Heden 99:5,Importgatan 5,411 02,Göteborg,Higab AB,559900-8884,Import Spa AB,96.040,2025-01-01,\n"
                 + "IT-0202,Heden 99:6,Importgatan 6,411 02,Göteborg,Higab AB,,,,,\n";
         http.post().uri("/api/v1/lettings/register").contentType(TEXT_CSV).bodyValue(csv)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + lettingsToken())
