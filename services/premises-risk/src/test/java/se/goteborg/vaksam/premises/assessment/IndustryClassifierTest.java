@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IndustryClassifierTest {
 
     private final IndustryClassifier classifier =
-            new IndustryClassifier(new PremisesProperties(List.of("96.04", "96.09", "96.022"), Duration.ofDays(30)));
+            new IndustryClassifier(new PremisesProperties(List.of("96.04", "96.09", "96.022"), Duration.ofDays(30),
+                    Duration.ofDays(90), 3, Duration.ofSeconds(2)));
 
     @ParameterizedTest(name = "{0}: {1}, risk {2}")
     @CsvSource({
