@@ -22,17 +22,21 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Which tips concerned an address: one document per address key, read and written by that key only (no query needs a
- * secondary index), holding the most recent tips by tip id, so a replayed tip is stored once and never counted twice.
- * Concurrent writers for one address are serialised by a version number.
+ * Which tips concerned a premises: one document per premises key, read and written by that key only (no query needs
+ * a secondary index), holding the most recent tips by tip id, so a replayed tip is stored once and never counted
+ * twice. Concurrent writers for one premises are serialised by a version number.
+ * <p>
+ * Tips are placed in time by when they were observed, not when they arrived: the windows are "the 30 (90) days before
+ * this tip", so a tip that arrives late or is replayed is counted the same way every time, and a tip never counts
+ * tips observed after it. A window holds the tips observed in {@code (at - window, at]}.
  */
 @Repository
 class TipHistoryRepository {
 
     static final String COLLECTION = "tip_history";
-    /** Tips kept per address: far more than any repeat rule needs, and a document that stays small. */
+    /** Tips kept per premises: far more than any repeat rule needs, and a document that stays small. */
     static final int MAX_KEPT = 500;
-    /** Linked tips named in an assessment; the count stays exact beyond it. */
+    /** Linked tips named in an assessment; the counts stay exact beyond it. */
     static final int MAX_LINKED = 100;
     private static final int MAX_CONFLICT_RETRIES = 20;
 
@@ -43,19 +47,20 @@ class TipHistoryRepository {
     }
 
     /**
-     * Records the tip against the address and tells which tips about it fall in the window ending at {@code at},
-     * this one included.
+     * Records the tip against the premises and tells which tips about them fall in the two windows ending at
+     * {@code at}, this one included.
      */
-    Mono<RecentTips> record(String tipId, String addressKey, Instant at, Duration window) {
-        return Mono.defer(() -> Mono.from(collection.find(Filters.eq("_id", addressKey)).first())
+    Mono<RecentTips> record(String tipId, PremisesKey premises, Instant at, Duration shortWindow, Duration longWindow) {
+        String id = premises.documentId();
+        return Mono.defer(() -> Mono.from(collection.find(Filters.eq("_id", id)).first())
                         .map(Optional::of)
                         .defaultIfEmpty(Optional.empty())
-                        .flatMap(stored -> add(addressKey, stored, new TipAt(tipId, at))))
+                        .flatMap(stored -> add(id, stored, new TipAt(tipId, at))))
                 .retryWhen(Retry.max(MAX_CONFLICT_RETRIES).filter(VersionConflict.class::isInstance))
-                .map(tips -> recent(tips, tipId, at, window));
+                .map(tips -> recent(tips, tipId, at, shortWindow, longWindow));
     }
 
-    private Mono<List<TipAt>> add(String addressKey, Optional<Document> stored, TipAt tip) {
+    private Mono<List<TipAt>> add(String id, Optional<Document> stored, TipAt tip) {
         List<TipAt> tips = stored.map(TipHistoryRepository::tips).orElseGet(List::of);
         if (tips.stream().anyMatch(known -> known.tipId().equals(tip.tipId()))) {
             return Mono.just(tips);
@@ -68,30 +73,34 @@ class TipHistoryRepository {
                 .map(keptTip -> new Document("tipId", keptTip.tipId()).append("at", Date.from(keptTip.at())))
                 .toList();
         if (stored.isEmpty()) {
-            return Mono.from(collection.insertOne(new Document("_id", addressKey).append("version", 1L)
+            return Mono.from(collection.insertOne(new Document("_id", id).append("version", 1L)
                             .append("tips", kept)))
                     .onErrorMap(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
                             ? new VersionConflict() : e)
                     .thenReturn(withTip);
         }
         long version = stored.get().getLong("version");
-        return Mono.from(collection.updateOne(Filters.and(Filters.eq("_id", addressKey), Filters.eq("version", version)),
+        return Mono.from(collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)),
                         Updates.combine(Updates.set("tips", kept), Updates.set("version", version + 1))))
                 .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(withTip) : Mono.error(new VersionConflict()));
     }
 
-    private static RecentTips recent(List<TipAt> tips, String tipId, Instant at, Duration window) {
-        Instant from = at.minus(window);
-        List<TipAt> inWindow = tips.stream()
-                .filter(tip -> tip.at().isAfter(from) && !tip.at().isAfter(at))
-                .toList();
-        List<String> others = inWindow.stream()
+    /** The tips in each window ending at {@code at}; the linked tips are the others of the long window, newest first. */
+    static RecentTips recent(List<TipAt> tips, String tipId, Instant at, Duration shortWindow, Duration longWindow) {
+        List<TipAt> inLongWindow = inWindow(tips, at, longWindow);
+        int inShortWindow = inWindow(tips, at, shortWindow).size();
+        List<String> others = inLongWindow.stream()
                 .filter(tip -> !tip.tipId().equals(tipId))
-                .sorted(Comparator.comparing(TipAt::at).reversed())
+                .sorted(Comparator.comparing(TipAt::at).reversed().thenComparing(TipAt::tipId))
                 .limit(MAX_LINKED)
                 .map(TipAt::tipId)
                 .toList();
-        return new RecentTips(inWindow.size(), others);
+        return new RecentTips(inShortWindow, inLongWindow.size(), others);
+    }
+
+    private static List<TipAt> inWindow(List<TipAt> tips, Instant at, Duration window) {
+        Instant from = at.minus(window);
+        return tips.stream().filter(tip -> tip.at().isAfter(from) && !tip.at().isAfter(at)).toList();
     }
 
     private static List<TipAt> tips(Document history) {
@@ -100,17 +109,22 @@ class TipHistoryRepository {
                 .toList();
     }
 
-    private record TipAt(String tipId, Instant at) {
+    record TipAt(String tipId, Instant at) {
     }
 
-    record RecentTips(int count, List<String> otherTipIds) {
+    /**
+     * @param shortWindow  tips in the short window ({@code tipsLast30Days}), this one included
+     * @param longWindow   tips in the long window ({@code tipsLast90Days}), this one included
+     * @param otherTipIds  the other tips of the long window, newest first, at most {@value #MAX_LINKED}
+     */
+    record RecentTips(int shortWindow, int longWindow, List<String> otherTipIds) {
 
         static RecentTips onlyThis() {
-            return new RecentTips(1, List.of());
+            return new RecentTips(1, 1, List.of());
         }
     }
 
-    /** Another writer changed the address's history first; reading it again and retrying resolves it. */
+    /** Another writer changed the premises' history first; reading it again and retrying resolves it. */
     private static final class VersionConflict extends RuntimeException {
 
         VersionConflict() {

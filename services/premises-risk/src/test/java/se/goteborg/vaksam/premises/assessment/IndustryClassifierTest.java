@@ -20,7 +20,8 @@ class IndustryClassifierTest {
             "body care", "bodycare", "tantra*", "erotik*", "erotic*", "escort*", "sensual*", "sensuell*");
 
     private final IndustryClassifier classifier = new IndustryClassifier(
-            new PremisesProperties(List.of("96.04", "96.09", "96.022"), KEYWORDS, Duration.ofDays(30)));
+            new PremisesProperties(List.of("96.04", "96.09", "96.022"), KEYWORDS, Duration.ofDays(30),
+                    Duration.ofDays(90), 3, Duration.ofSeconds(2)));
 
     @ParameterizedTest(name = "{0}: {1}, risk {2}")
     @CsvSource({
