@@ -235,7 +235,7 @@ class PremisesRiskIT {
 
     @Test
     void aBadActionIsRefusedFieldByFieldAndUnknownPremisesAreNotFound() {
-        importRegister(header() + "IT-0501,Heden 99:8,Actiongatan 1,411 05,Göteborg,Higab AB,559900-7771,"
+        importRegister(header() + "IT-0501,Heden 99:8,Actiongatan 1,411 05,Göteborg,Higab AB,559900-7779,"
                 + "Action Spa AB,96.040,2024-01-01,\n");
         TipSubmitted atImported = hotelTip("Actiongatan 1", "411 05", Instant.now());
         publish(atImported);
@@ -271,7 +271,7 @@ class PremisesRiskIT {
 
     @Test
     void aTipDeliveredAgainAfterACrashBeforeItsNoticeWritesTheNotice() {
-        importRegister(header() + "IT-0401,Heden 99:9,Kraschgatan 1,411 04,Göteborg,Higab AB,559900-6661,"
+        importRegister(header() + "IT-0401,Heden 99:9,Kraschgatan 1,411 04,Göteborg,Higab AB,559900-6664,"
                 + "Krasch Spa AB,96.040,2024-01-01,\n");
         TipSubmitted tip = hotelTip("Kraschgatan 1", "411 04", Instant.now());
         publish(tip);

@@ -19,9 +19,7 @@ class IndustryClassifierTest {
     static final List<String> KEYWORDS = List.of("*massage*", "spa", "dayspa", "relax", "wellness", "kroppsvård*",
             "body care", "bodycare", "tantra*", "erotik*", "erotic*", "escort*", "sensual*", "sensuell*");
 
-    private final IndustryClassifier classifier = new IndustryClassifier(
-            new PremisesProperties(List.of("96.04", "96.09", "96.022"), KEYWORDS, Duration.ofDays(30),
-                    Duration.ofDays(90), 3, Duration.ofSeconds(2)));
+    private final IndustryClassifier classifier = classifier(List.of("96.04", "96.09", "96.022"), KEYWORDS);
 
     @ParameterizedTest(name = "{0}: {1}, risk {2}")
     @CsvSource({
@@ -78,8 +76,7 @@ class IndustryClassifierTest {
 
     @Test
     void keywordsAreConfigurable() {
-        var custom = new IndustryClassifier(new PremisesProperties(List.of("96.04"), List.of("Nagel*", " ", "*"),
-                Duration.ofDays(30)));
+        var custom = classifier(List.of("96.04"), List.of("Nagel*", " ", "*"));
 
         assertThat(custom.riskReason(premises("Järntorgets Nagelstudio AB", "96.022"))).contains("keyword Nagel");
         assertThat(custom.isRiskIndustry(premises("Thaimassage AB", "93.130"))).as("defaults replaced").isFalse();
@@ -90,5 +87,10 @@ class IndustryClassifierTest {
         return new RegisterEntry("P-1", "Heden 1:1", "Stampgatan 1", "411 01", "Göteborg", "Higab AB",
                 tenant == null ? null : "559900-0014", tenant, code, tenant == null ? null : LocalDate.of(2024, 1, 1),
                 null);
+    }
+
+    private static IndustryClassifier classifier(List<String> codes, List<String> keywords) {
+        return new IndustryClassifier(new PremisesProperties(codes, keywords, Duration.ofDays(30), Duration.ofDays(90),
+                3, Duration.ofSeconds(2)));
     }
 }

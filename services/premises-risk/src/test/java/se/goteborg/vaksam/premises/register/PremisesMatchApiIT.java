@@ -55,7 +55,7 @@ class PremisesMatchApiIT {
                 http.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
         String csv = HEADER
                 + "API-1,Inom Vallgraven 70:1,Matchgatan 12,411 19,Göteborg,Higab AB,559900-7001,Match Spa AB,96.040,2023-03-01,\n"
-                + "API-2,Inom Vallgraven 70:2,Matchgatan 14,411 19,Göteborg,Higab AB,559900-7002,Förr AB,47.110,2015-01-01,2020-12-31\n";
+                + "API-2,Inom Vallgraven 70:2,Matchgatan 14,411 19,Göteborg,Higab AB,559900-7001,Förr AB,47.110,2015-01-01,2020-12-31\n";
         http.post().uri("/api/v1/lettings/register").contentType(TEXT_CSV).bodyValue(csv)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + lettingsToken())
                 .exchange()
