@@ -22,10 +22,10 @@ const STEP_TIMEOUT = 60_000;
 const USER = 'lettings-officer';
 const PASSWORD = 'demo';
 
-// The same gateway under another host name is another site: its pages play the attacker's.
-const otherSite = base.replace('://localhost', '://127.0.0.1');
+// Another site, served by the browser itself, whose page posts the logout form to Vaksam.
+const otherSite = 'http://elsewhere.example';
 
-const result = { gateway: base, steps: [], landing: null, failures: [] };
+const result = { gateway: base, steps: [], landing: null, navigations: [], failures: [] };
 
 function log(message) {
   console.log(`[browser] ${message}`);
@@ -41,6 +41,9 @@ function check(condition, step, message) {
 function trackLanding(page) {
   const seen = { status: null, url: null };
   page.on('response', response => {
+    if (response.request().isNavigationRequest()) {
+      result.navigations.push(`${response.request().method()} ${response.url()} ${response.status()}`);
+    }
     const redirect = response.status() >= 300 && response.status() < 400;
     if (response.request().isNavigationRequest() && response.request().frame() === page.mainFrame() && !redirect) {
       seen.status = response.status();
@@ -118,13 +121,16 @@ try {
   });
 
   await step('a logout posted from another site is refused and the login stays', async () => {
+    await context.route(`${otherSite}/**`, route => route.fulfill({
+      contentType: 'text/html', body: '<!DOCTYPE html><html><body><p>Elsewhere</p></body></html>' }));
     const attacker = await context.newPage();
-    await attacker.goto(`${otherSite}/intake`);
-    const refused = attacker.waitForResponse(r => r.url() === `${base}/auth/logout`);
+    await attacker.goto(`${otherSite}/`);
+    const refused = attacker.waitForResponse(r => r.url() === `${base}/auth/logout`).catch(() => null);
     await postLogoutForm(attacker);
-    const status = (await refused).status();
+    const response = await refused;
     await attacker.close();
-    check(status === 403, 'cross-site logout', `answered ${status}`);
+    check(response !== null, 'cross-site logout', 'the form was not posted');
+    check(response.status() === 403, 'cross-site logout', `answered ${response.status()}`);
     const again = await page.goto(`${base}/lettings`);
     check(page.url() === `${base}/lettings` && !(await onLoginForm(page)), 'cross-site logout',
       `the login ended: ${page.url()}`);
@@ -145,7 +151,7 @@ try {
     check(await onLoginForm(page), 'logout', `after the logout /lettings showed ${page.url()}, not the login form`);
   });
 } catch (error) {
-  result.failures.push(error.message);
+  result.failures.push(`${error.message} (at ${page.url()})`);
   log(`FAIL ${error.message}`);
 } finally {
   await browser.close();

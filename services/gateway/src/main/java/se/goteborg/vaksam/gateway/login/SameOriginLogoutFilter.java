@@ -14,9 +14,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Logs out only at the request of Vaksam's own pages. Their logout form has no token (the services render it
- * without knowing the gateway), so instead of a CSRF token the browser's own word counts: the {@code Origin}
- * header must be the public base URL's origin, or, where a browser sends no Origin, {@code Sec-Fetch-Site} must
- * say same-origin. Another site cannot forge either; a request with neither is refused.
+ * without knowing the gateway), so instead of a CSRF token the browser's own word counts, which no page can forge:
+ * {@code Sec-Fetch-Site} must say same-origin; a browser too old to send it must send an {@code Origin} that is
+ * the public base URL's. Origin alone is not enough to go by: pages with {@code Referrer-Policy: no-referrer}
+ * (Vaksam's) make browsers send {@code Origin: null} with their own forms. A request with neither is refused.
  */
 final class SameOriginLogoutFilter implements WebFilter {
 
@@ -38,16 +39,20 @@ final class SameOriginLogoutFilter implements WebFilter {
 	}
 
 	private boolean sameOrigin(ServerHttpRequest request) {
-		String claimed = request.getHeaders().getOrigin();
-		if (claimed != null) {
-			try {
-				return this.origin.equals(origin(new URI(claimed)));
-			}
-			catch (URISyntaxException ex) {
-				return false;
-			}
+		String fetchSite = request.getHeaders().getFirst("Sec-Fetch-Site");
+		if (fetchSite != null) {
+			return "same-origin".equals(fetchSite);
 		}
-		return "same-origin".equals(request.getHeaders().getFirst("Sec-Fetch-Site"));
+		String claimed = request.getHeaders().getOrigin();
+		if (claimed == null) {
+			return false;
+		}
+		try {
+			return this.origin.equals(origin(new URI(claimed)));
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
 	}
 
 	/** scheme://host[:port], without the scheme's default port, as browsers write it. */

@@ -260,6 +260,26 @@ class LoginIT {
 		assertThat(this.browser.get("/inbox").statusCode()).isEqualTo(302);
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', nullValues = "-", value = { "http://localhost:8080 | -",
+			"http://localhost:8080 | same-origin", "null | same-origin", "- | same-origin" })
+	void vaksamsOwnPagesLogOutAlsoWhenTheirReferrerPolicyHidesTheOrigin(String origin, String fetchSite) {
+		this.browser.logIn("/lettings", "lettings-officer");
+		Map<String, String> headers = new LinkedHashMap<>();
+		if (origin != null) {
+			headers.put("Origin", origin);
+		}
+		if (fetchSite != null) {
+			headers.put("Sec-Fetch-Site", fetchSite);
+		}
+
+		HttpResponse<String> loggedOut = this.browser.send("POST", "/auth/logout", headers);
+
+		assertThat(loggedOut.statusCode()).isEqualTo(302);
+		assertThat(loggedOut.headers().firstValue("Location").orElseThrow()).startsWith(PUBLIC_BASE + "/connect/logout?");
+		assertThat(this.browser.get("/lettings").statusCode()).isEqualTo(302);
+	}
+
 	@Test
 	void logoutWithoutALoginLandsOnTheStartPage() {
 		HttpResponse<String> response = this.browser.send("POST", "/auth/logout",
@@ -271,9 +291,10 @@ class LoginIT {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', nullValues = "-", value = { "https://evil.example | -", "https://evil.example | same-origin",
+	@CsvSource(delimiter = '|', nullValues = "-", value = { "https://evil.example | -",
+			"https://evil.example | cross-site", "http://localhost:8080 | cross-site", "null | same-site",
 			"http://localhost:8080.evil.example | -", "https://localhost:8080 | -", "null | -", "- | cross-site",
-			"- | same-site", "- | -" })
+			"- | same-site", "- | none", "- | -" })
 	void aLogoutNotAskedForByVaksamsOwnPagesIsRefusedAndTheLoginStays(String origin, String fetchSite) {
 		this.browser.logIn("/network", "coordinator");
 		Map<String, String> headers = new LinkedHashMap<>();
