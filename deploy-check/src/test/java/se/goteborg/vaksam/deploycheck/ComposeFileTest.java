@@ -134,6 +134,20 @@ class ComposeFileTest {
     }
 
     @Test
+    void theGatewaysLoginSecretComesFromTheEnvFilesAndItsProviderFromThePublicAndInternalAddresses() throws IOException {
+        Map<String, String> gateway = environment("gateway");
+
+        assertThat(gateway).containsEntry("VAKSAM_SECURITY_ISSUER", PUBLIC_BASE_URL)
+                .containsEntry("VAKSAM_GATEWAY_IDENTITY_URI", "http://identity:9000")
+                .doesNotContainKey("VAKSAM_GATEWAY_LOGIN_CLIENT_SECRET");
+        assertThat(environment("identity")).doesNotContainKey("VAKSAM_IDENTITY_GATEWAY_CLIENT_SECRET");
+        assertThat(stringAt(listAt(services.get("gateway"), "env_file").get(0), "path")).isEqualTo("./secrets/gateway.env");
+        assertThat(Files.readString(Deployables.ROOT.resolve("docker-compose.yml")))
+                .as("the compose file says where the login's secret goes")
+                .contains("VAKSAM_GATEWAY_LOGIN_CLIENT_SECRET", "VAKSAM_IDENTITY_GATEWAY_CLIENT_SECRET");
+    }
+
+    @Test
     void intakeTrustsTheGatewaysForwardedFor() {
         assertThat(environment("tip-intake")).containsEntry("VAKSAM_INTAKE_TRUST_FORWARDED_FOR", "true");
     }

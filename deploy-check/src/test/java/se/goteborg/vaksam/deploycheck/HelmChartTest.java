@@ -281,6 +281,45 @@ class HelmChartTest {
     }
 
     @Test
+    void theGatewaysLoginSecretReachesOnlyTheGatewayAndItsEncodedFormOnlyIdentity() {
+        String plain = "gateway-login-Secret-4711";
+        String encoded = "{bcrypt}$2a$10$abcdefghijklmnopqrstuuJ0o5tXq3ptYb1T5Tq8f1fW6lJk0u2dC";
+        List<Map<String, Object>> manifests = Yamls.loadAll(template(CHART, valuesFile("login.yaml", """
+                services:
+                  gateway:
+                    secretEnv:
+                      VAKSAM_GATEWAY_LOGIN_CLIENT_SECRET: "%s"
+                  identity:
+                    secretEnv:
+                      VAKSAM_IDENTITY_GATEWAY_CLIENT_SECRET: "%s"
+                """.formatted(plain, encoded))));
+
+        assertThat(decodedSecretData(named(manifests, "Secret", FULLNAME + "-gateway")))
+                .containsExactly(Map.entry("VAKSAM_GATEWAY_LOGIN_CLIENT_SECRET", plain));
+        assertThat(decodedSecretData(named(manifests, "Secret", FULLNAME + "-identity")))
+                .containsExactly(Map.entry("VAKSAM_IDENTITY_GATEWAY_CLIENT_SECRET", encoded));
+        for (String name : SERVICES.keySet()) {
+            List<String> secretRefs = envFromNames(container(deployment(manifests, name)), "secretRef");
+            if (name.equals("gateway") || name.equals("identity")) {
+                assertThat(secretRefs).containsExactly(FULLNAME, FULLNAME + "-" + name);
+            } else {
+                assertThat(secretRefs).containsExactly(FULLNAME);
+            }
+        }
+        assertNoSecretOutsideSecrets(manifests);
+        assertThat(String.join("\n", configMapAndEnvValues(manifests))).doesNotContain(plain).doesNotContain(encoded);
+        // The gateway's provider: the public base URL for the browser, identity's service for tokens and keys.
+        assertThat(mapAt(single(manifests, "ConfigMap"), "data"))
+                .containsEntry("VAKSAM_SECURITY_ISSUER", "http://localhost:8080")
+                .containsEntry("VAKSAM_GATEWAY_IDENTITY_URI", "http://" + FULLNAME + "-identity:9000");
+    }
+
+    @Test
+    void oneGatewayByDefaultForItKeepsLoginsInMemory() {
+        assertThat(at(deployment(defaults, "gateway"), "spec", "replicas")).isEqualTo(1);
+    }
+
+    @Test
     void ingressIsOptionalAndLeadsToTheGatewayOnly() {
         Map<String, Object> ingress = single(overridden, "Ingress");
         List<Object> rules = listAt(ingress, "spec", "rules");
@@ -384,6 +423,24 @@ class HelmChartTest {
                             - name: vaksam.tip.submitted.v1
                               partitions: 0
                         """),
+                Arguments.of("the gateway's login secret stored unencoded at identity", """
+                        services:
+                          identity:
+                            secretEnv:
+                              VAKSAM_IDENTITY_GATEWAY_CLIENT_SECRET: gateway-login-Secret-4711
+                        """),
+                Arguments.of("the encoded login secret given to the gateway, which must send the secret itself", """
+                        services:
+                          gateway:
+                            secretEnv:
+                              VAKSAM_GATEWAY_LOGIN_CLIENT_SECRET: "{bcrypt}$2a$10$abcdefghijklmnopqrstuu"
+                        """),
+                Arguments.of("a short gateway login secret", """
+                        services:
+                          gateway:
+                            secretEnv:
+                              VAKSAM_GATEWAY_LOGIN_CLIENT_SECRET: short
+                        """),
                 Arguments.of("a registry URL that is not the v2/v3 core API", """
                         registry:
                           url: http://registry:8080/apis/ccompat/v7
@@ -402,7 +459,7 @@ class HelmChartTest {
     void lintFailsOnAChartWhoseValuesBreakTheSchema() throws IOException {
         Path chart = copyChart("invalid-defaults");
         Path values = chart.resolve("values.yaml");
-        Files.writeString(values, Files.readString(values).replaceFirst("replicas: 2", "replicas: \"two\""));
+        Files.writeString(values, Files.readString(values).replaceFirst("replicas: 1", "replicas: \"two\""));
 
         LintResult lint = new Helm(chart).lint().strict().call();
 

@@ -17,7 +17,21 @@ public final class DemoCredentials {
             new Client("lettings-demo", "recipient LETTINGS_GROUP, lettings register"),
             new Client("coordinator-demo", "Göteborg & Co coordinator"));
 
+    /** People who log in through the browser at the gateway's pages; the password is always {@link #PASSWORD}. */
+    public static final List<Person> PEOPLE = List.of(
+            new Person("lettings-officer", "the lettings group: /lettings"),
+            new Person("police-officer", "police inbox: /inbox"),
+            new Person("mika-worker", "Mikamottagningen inbox: /inbox"),
+            new Person("social-children-worker", "social services for children inbox: /inbox"),
+            new Person("region-coordinator", "regional coordinators inbox: /inbox"),
+            new Person("coordinator", "Göteborg & Co: /network"));
+
+    public static final String PASSWORD = "demo";
+
     private DemoCredentials() {
+    }
+
+    public record Person(String username, String pages) {
     }
 
     public record Client(String clientId, String purpose) {

@@ -32,7 +32,7 @@ final class Summary {
             out.append(String.format(Locale.ROOT, "  %-22s %-44s %8s %9s%n", "", "", "total", megabytes(totalKib)));
         }
         if (stack.components().contains(Component.GATEWAY)) {
-            out.append(credentials(stack.tokenUrl()));
+            out.append(credentials(stack.tokenUrl(), stack.gatewayUrl()));
         }
         out.append(String.format(Locale.ROOT, "%nLogs: %s/<component>.log%nData: %s/data (kept between runs)%n",
                 stack.dataDir().resolve("logs"), stack.dataDir()));
@@ -49,7 +49,7 @@ final class Summary {
         };
     }
 
-    private static String credentials(String tokenUrl) {
+    private static String credentials(String tokenUrl, String gatewayUrl) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nDemo credentials (seeded by the local run only)%n"));
         out.append(String.format(Locale.ROOT, "  Member keys for tips (Authorization: Bearer <key>): %s, %s%n",
@@ -58,6 +58,11 @@ final class Summary {
                 tokenUrl));
         for (DemoCredentials.Client client : DemoCredentials.CLIENTS) {
             out.append(String.format(Locale.ROOT, "    %-26s %-32s %s%n", client.clientId(), client.secret(), client.purpose()));
+        }
+        out.append(String.format(Locale.ROOT, "  People (log in in the browser at %s/lettings, /inbox or /network; password %s)%n",
+                gatewayUrl, DemoCredentials.PASSWORD));
+        for (DemoCredentials.Person person : DemoCredentials.PEOPLE) {
+            out.append(String.format(Locale.ROOT, "    %-26s %s%n", person.username(), person.pages()));
         }
         DemoCredentials.Client police = DemoCredentials.CLIENTS.get(0);
         out.append(String.format(Locale.ROOT, "  Try: curl -s -u %s:%s -d grant_type=client_credentials %s%n",

@@ -112,6 +112,8 @@ class DevstackTest {
                 .contains("token endpoint http://localhost:8080/oauth2/token")
                 .contains("police-demo", "police-demo-secret", "mika-demo", "social-children-demo",
                         "region-coordinators-demo", "lettings-demo", "coordinator-demo-secret")
+                .contains("log in in the browser at http://localhost:8080/lettings", "password demo",
+                        "lettings-officer", "police-officer", "coordinator ")
                 .contains(root.resolve(".devstack").resolve("logs").toString());
         assertThat(summary.indexOf("gateway")).isLessThan(summary.indexOf("kafka-broker"));
     }

@@ -78,7 +78,10 @@ class StackPlanTest {
                 .containsEntry("VAKSAM_GATEWAY_TIP_INTAKE_URI", "http://localhost:8082")
                 .containsEntry("VAKSAM_GATEWAY_PREMISES_RISK_URI", "http://localhost:8083")
                 .containsEntry("VAKSAM_GATEWAY_ALERT_ROUTING_URI", "http://localhost:8084")
-                .containsEntry("VAKSAM_GATEWAY_ALERT_INBOX_URI", "http://localhost:8085");
+                .containsEntry("VAKSAM_GATEWAY_ALERT_INBOX_URI", "http://localhost:8085")
+                // The login: the public base URL for the browser's redirects, and the demo's client secret.
+                .containsEntry("VAKSAM_SECURITY_ISSUER", "http://localhost:8081")
+                .containsEntry("VAKSAM_DEMO_ENABLED", "true");
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Every service address points at a port nobody listens on. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "vaksam.gateway.login.client-secret=gateway-test-secret")
 class ServiceDownIT {
 
 	@LocalServerPort

@@ -12,6 +12,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -45,6 +46,8 @@ class ConfiguredClientsIT {
 		registry.add("vaksam.identity.clients[0].secret",
 				() -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("s3cret-from-vault"));
 		registry.add("vaksam.identity.signing-key-path", ConfiguredClientsIT::writePem);
+		registry.add("vaksam.identity.gateway-client-secret",
+				() -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("gateway-s3cret"));
 	}
 
 	@BeforeEach
@@ -65,6 +68,24 @@ class ConfiguredClientsIT {
 			.computeThumbprint()
 			.toString();
 		assertThat(jwt.getHeaders()).containsEntry("kid", expectedKeyId);
+	}
+
+	@Test
+	void theGatewaysLoginClientUsesTheConfiguredSecretAndThePublicBaseUrl() {
+		String authorize = "/oauth2/authorize?" + TokenClient.encode(Map.of("response_type", "code", "client_id",
+				"vaksam-gateway", "redirect_uri", "https://vaksam.example/auth/code/vaksam", "scope", "openid"));
+
+		HttpResponse<String> response = this.client.get(authorize, "text/html");
+
+		// Known client, registered callback: PKCE is missing, so the error goes back to the gateway's callback.
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location").orElseThrow())
+			.startsWith("https://vaksam.example/auth/code/vaksam?")
+			.contains("error=invalid_request");
+		assertThat(this.client.token("vaksam-gateway", "vaksam-gateway-secret",
+				Map.of("grant_type", "refresh_token", "refresh_token", "x")).statusCode()).isEqualTo(401);
+		assertThat(this.client.token("vaksam-gateway", "gateway-s3cret",
+				Map.of("grant_type", "refresh_token", "refresh_token", "x")).statusCode()).isEqualTo(400);
 	}
 
 	@Test

@@ -33,6 +33,12 @@ class IdentityIT {
 
 	private static final String ISSUER = "http://localhost:8080";
 
+	private static final String GATEWAY = "vaksam-gateway";
+
+	private static final String GATEWAY_SECRET = "vaksam-gateway-secret";
+
+	private static final String CALLBACK = ISSUER + "/auth/code/vaksam";
+
 	@LocalServerPort
 	private int port;
 
@@ -111,23 +117,101 @@ class IdentityIT {
 	}
 
 	@Test
-	void staffLogInThroughTheBrowserWithPkce() throws NoSuchAlgorithmException {
+	void aPersonLogsInThroughTheGatewayWithPkceAndTheTokensCarryTheirRecipientAndRoles()
+			throws NoSuchAlgorithmException {
 		String verifier = randomUrlSafe();
-		String challenge = Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-		String redirectUri = "http://localhost:8080/inbox/login/oauth2/code/vaksam";
-		Map<String, String> authorize = new LinkedHashMap<>();
-		authorize.put("response_type", "code");
-		authorize.put("client_id", "vaksam-web-demo");
-		authorize.put("redirect_uri", redirectUri);
-		authorize.put("scope", "openid");
-		authorize.put("state", "s1");
-		authorize.put("code_challenge", challenge);
-		authorize.put("code_challenge_method", "S256");
-		String authorizePath = "/oauth2/authorize?" + TokenClient.encode(authorize);
+		URI callback = logIn("lettings-officer", challenge(verifier));
+		Map<String, List<String>> query = UriComponentsBuilder.fromUri(callback).build().getQueryParams();
+		assertThat(query.get("state")).containsExactly("s1");
 
-		HttpResponse<String> toLogin = this.client.get(authorizePath, "text/html");
+		HttpResponse<String> token = this.client.token(GATEWAY, GATEWAY_SECRET,
+				Map.of("grant_type", "authorization_code", "code", query.get("code").get(0), "redirect_uri",
+						CALLBACK, "code_verifier", verifier));
+		assertThat(token.statusCode()).isEqualTo(200);
+		JsonNode body = TokenClient.json(token);
+		Jwt access = this.client.decode(body.get("access_token").asString(), ISSUER);
+		assertThat(access.getSubject()).isEqualTo("lettings-officer");
+		assertThat(access.getClaimAsString("recipient")).isEqualTo("LETTINGS_GROUP");
+		assertThat(access.getClaimAsStringList("roles")).containsExactlyInAnyOrder("RECIPIENT", "LETTINGS");
+		Jwt id = this.client.decode(body.get("id_token").asString(), ISSUER);
+		assertThat(id.getSubject()).isEqualTo("lettings-officer");
+		assertThat(id.getAudience()).containsExactly(GATEWAY);
+		assertThat(id.getClaimAsString("nonce")).isEqualTo("n1");
+
+		HttpResponse<String> refreshed = this.client.token(GATEWAY, GATEWAY_SECRET,
+				Map.of("grant_type", "refresh_token", "refresh_token", body.get("refresh_token").asString()));
+		assertThat(refreshed.statusCode()).isEqualTo(200);
+		Jwt renewed = this.client.decode(TokenClient.json(refreshed).get("access_token").asString(), ISSUER);
+		assertThat(renewed.getSubject()).isEqualTo("lettings-officer");
+		assertThat(renewed.getClaimAsString("recipient")).isEqualTo("LETTINGS_GROUP");
+		assertThat(renewed.getClaimAsStringList("roles")).containsExactlyInAnyOrder("RECIPIENT", "LETTINGS");
+	}
+
+	@Test
+	void theCodeIsWorthNothingWithoutTheVerifierOrTheSecret() throws NoSuchAlgorithmException {
+		String verifier = randomUrlSafe();
+		String code = UriComponentsBuilder.fromUri(logIn("police-officer", challenge(verifier)))
+			.build()
+			.getQueryParams()
+			.getFirst("code");
+
+		assertThat(this.client.token(GATEWAY, "wrong-secret", Map.of("grant_type", "authorization_code", "code",
+				code, "redirect_uri", CALLBACK, "code_verifier", verifier)).statusCode()).isEqualTo(401);
+		assertThat(this.client.token(GATEWAY, GATEWAY_SECRET, Map.of("grant_type", "authorization_code", "code",
+				code, "redirect_uri", CALLBACK, "code_verifier", randomUrlSafe())).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void theGatewayCannotSkipPkce() {
+		Map<String, String> authorize = Map.of("response_type", "code", "client_id", GATEWAY, "redirect_uri",
+				CALLBACK, "scope", "openid");
+		HttpResponse<String> response = this.client.get("/oauth2/authorize?" + TokenClient.encode(authorize),
+				"text/html");
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(location(response).toString()).startsWith(CALLBACK + "?")
+			.contains("error=invalid_request")
+			.doesNotContain("code=");
+	}
+
+	@Test
+	void theBrowserIsSentBackToTheGatewaysCallbackOnly() throws NoSuchAlgorithmException {
+		logIn("police-officer", challenge(randomUrlSafe()));
+		Map<String, String> authorize = Map.of("response_type", "code", "client_id", GATEWAY, "redirect_uri",
+				ISSUER + "/lettings/login/oauth2/code/vaksam", "scope", "openid", "code_challenge",
+				challenge(randomUrlSafe()), "code_challenge_method", "S256");
+		HttpResponse<String> response = this.client.get("/oauth2/authorize?" + TokenClient.encode(authorize),
+				"text/html");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Location")).isEmpty();
+	}
+
+	@Test
+	void loggingOutWithTheIdTokenEndsTheLoginAndLandsOnThePublicStartPage() throws NoSuchAlgorithmException {
+		String verifier = randomUrlSafe();
+		String code = UriComponentsBuilder.fromUri(logIn("mika-worker", challenge(verifier)))
+			.build()
+			.getQueryParams()
+			.getFirst("code");
+		String idToken = TokenClient.json(this.client.token(GATEWAY, GATEWAY_SECRET, Map.of("grant_type",
+				"authorization_code", "code", code, "redirect_uri", CALLBACK, "code_verifier", verifier)))
+			.get("id_token")
+			.asString();
+
+		HttpResponse<String> loggedOut = this.client.get("/connect/logout?" + TokenClient.encode(
+				Map.of("id_token_hint", idToken, "post_logout_redirect_uri", ISSUER + "/")), "text/html");
+
+		assertThat(loggedOut.statusCode()).isEqualTo(302);
+		assertThat(location(loggedOut).toString()).isEqualTo(ISSUER + "/");
+		HttpResponse<String> again = this.client.get(authorizePath(challenge(randomUrlSafe())), "text/html");
+		assertThat(again.statusCode()).isEqualTo(302);
+		assertThat(location(again).getPath()).isEqualTo("/login");
+	}
+
+	/** Logs the person in at identity's form, as the browser would; returns where identity sends it back. */
+	private URI logIn(String username, String challenge) {
+		HttpResponse<String> toLogin = this.client.get(authorizePath(challenge), "text/html");
 		assertThat(toLogin.statusCode()).isEqualTo(302);
 		assertThat(location(toLogin).getPath()).isEqualTo("/login");
 
@@ -135,37 +219,33 @@ class IdentityIT {
 		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
 		assertThat(csrf.find()).isTrue();
 		HttpResponse<String> loggedIn = this.client.postForm("/login",
-				Map.of("username", "police-officer", "password", "demo", "_csrf", csrf.group(1)));
+				Map.of("username", username, "password", "demo", "_csrf", csrf.group(1)));
 		assertThat(loggedIn.statusCode()).isEqualTo(302);
 
 		HttpResponse<String> backToClient = this.client.get(location(loggedIn).toString(), "text/html");
 		assertThat(backToClient.statusCode()).isEqualTo(302);
 		URI callback = location(backToClient);
-		assertThat(callback.toString()).startsWith(redirectUri);
-		Map<String, List<String>> query = UriComponentsBuilder.fromUri(callback).build().getQueryParams();
-		assertThat(query.get("state")).containsExactly("s1");
-
-		HttpResponse<String> token = this.client.postForm("/oauth2/token",
-				Map.of("grant_type", "authorization_code", "code", query.get("code").get(0), "redirect_uri",
-						redirectUri, "client_id", "vaksam-web-demo", "code_verifier", verifier));
-		assertThat(token.statusCode()).isEqualTo(200);
-		Jwt jwt = this.client.decode(TokenClient.json(token).get("access_token").asString(), ISSUER);
-		assertThat(jwt.getSubject()).isEqualTo("police-officer");
-		assertThat(jwt.getClaimAsString("recipient")).isEqualTo("POLICE");
-		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("RECIPIENT");
+		assertThat(callback.toString()).startsWith(CALLBACK + "?");
+		return callback;
 	}
 
-	@Test
-	void browserClientCannotSkipPkce() {
-		Map<String, String> authorize = Map.of("response_type", "code", "client_id", "vaksam-web-demo",
-				"redirect_uri", "http://localhost:8080/inbox/login/oauth2/code/vaksam", "scope", "openid");
-		HttpResponse<String> response = this.client.get("/oauth2/authorize?" + TokenClient.encode(authorize),
-				"text/html");
+	private static String authorizePath(String challenge) {
+		Map<String, String> authorize = new LinkedHashMap<>();
+		authorize.put("response_type", "code");
+		authorize.put("client_id", GATEWAY);
+		authorize.put("redirect_uri", CALLBACK);
+		authorize.put("scope", "openid profile");
+		authorize.put("state", "s1");
+		authorize.put("nonce", "n1");
+		authorize.put("code_challenge", challenge);
+		authorize.put("code_challenge_method", "S256");
+		return "/oauth2/authorize?" + TokenClient.encode(authorize);
+	}
 
-		assertThat(response.statusCode()).isIn(302, 400);
-		if (response.statusCode() == 302) {
-			assertThat(location(response).getQuery()).contains("error=invalid_request");
-		}
+	private static String challenge(String verifier) throws NoSuchAlgorithmException {
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
 	}
 
 	private URI location(HttpResponse<String> response) {

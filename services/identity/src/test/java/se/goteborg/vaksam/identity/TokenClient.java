@@ -41,12 +41,17 @@ public final class TokenClient {
 	}
 
 	public HttpResponse<String> clientCredentials(String clientId, String secret) {
+		return token(clientId, secret, Map.of("grant_type", "client_credentials"));
+	}
+
+	/** A request to the token endpoint, authenticated with {@code client_secret_basic}. */
+	public HttpResponse<String> token(String clientId, String secret, Map<String, String> form) {
 		String basic = Base64.getEncoder()
 			.encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/oauth2/token"))
 			.header("Authorization", "Basic " + basic)
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+			.POST(HttpRequest.BodyPublishers.ofString(encode(form))));
 	}
 
 	public HttpResponse<String> get(String pathOrUrl, String accept) {

@@ -6,6 +6,9 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+
+import se.goteborg.vaksam.gateway.login.PersonPages;
 
 /**
  * The public path space and which service owns each part of it. Paths are forwarded unchanged, and
@@ -27,16 +30,33 @@ class RoutesConfiguration {
 				"/userinfo", "/connect/**");
 		route(routes, TIP_INTAKE, uris.tipIntakeUri(), "/api/v1/tips/**", "/api/v1/receipts/**", "/intake/**",
 				"/api/v1/openapi.yaml");
-		route(routes, "premises-risk", uris.premisesRiskUri(), "/api/v1/lettings/**", "/lettings/**");
+		route(routes, "premises-risk", uris.premisesRiskUri(), "/api/v1/lettings/**");
+		pages(routes, "premises-risk-pages", uris.premisesRiskUri(), "/lettings/**");
 		route(routes, "alert-routing", uris.alertRoutingUri(), "/api/v1/routing/**");
-		route(routes, "alert-inbox", uris.alertInboxUri(), "/api/v1/alerts/**", "/inbox/**");
+		route(routes, "alert-inbox", uris.alertInboxUri(), "/api/v1/alerts/**");
+		pages(routes, "alert-inbox-pages", uris.alertInboxUri(), "/inbox/**");
 		route(routes, "network-coordination", uris.networkCoordinationUri(), "/api/v1/network/**",
-				"/api/v1/members/**", "/network/**");
+				"/api/v1/members/**");
+		pages(routes, "network-coordination-pages", uris.networkCoordinationUri(), "/network/**");
 		return routes.build();
 	}
 
 	private static void route(RouteLocatorBuilder.Builder routes, String service, URI uri, String... paths) {
 		routes.route(service, route -> route.path(paths).filters(filters -> filters.preserveHostHeader()).uri(uri));
+	}
+
+	/**
+	 * Pages of a service whose users log in ({@link PersonPages}): the request carries the logged-in person's
+	 * access token, and only that. A token the browser sent itself is dropped first, so that it can never stand
+	 * in for the login.
+	 */
+	private static void pages(RouteLocatorBuilder.Builder routes, String id, URI uri, String path) {
+		if (!PersonPages.PATHS.contains(path)) {
+			throw new IllegalStateException(path + " is not among the pages that need a login");
+		}
+		routes.route(id, route -> route.path(path)
+			.filters(filters -> filters.preserveHostHeader().removeRequestHeader(HttpHeaders.AUTHORIZATION).tokenRelay())
+			.uri(uri));
 	}
 
 }

@@ -21,20 +21,40 @@ class ClientRegistryConfiguration {
 
 	@Bean
 	RegisteredClientRepository registeredClientRepository(IdentityProperties properties,
-			@Value("${vaksam.demo.enabled:false}") boolean demo) {
+			@Value("${vaksam.demo.enabled:false}") boolean demo,
+			@Value("${vaksam.security.issuer:http://localhost:8080}") String publicBaseUrl) {
 		List<ClientDefinition> definitions = new ArrayList<>(properties.clients());
 		if (demo) {
-			definitions.addAll(DemoClients.definitions(properties.demoRedirectUris()));
+			definitions.addAll(DemoClients.definitions());
 		}
-		List<RegisteredClient> clients = RegisteredClients.from(definitions, properties.accessTokenTtl());
-		log.info("Registered {} OAuth2 clients ({} from configuration, demo clients {})", clients.size(),
-				properties.clients().size(), demo ? "included" : "not included");
+		List<RegisteredClient> clients = new ArrayList<>(
+				RegisteredClients.from(definitions, properties.accessTokenTtl()));
+		String gatewaySecret = gatewaySecret(properties, demo);
+		if (gatewaySecret != null) {
+			clients.add(RegisteredClients.gateway(gatewaySecret, publicBaseUrl, properties.accessTokenTtl(),
+					properties.refreshTokenTtl()));
+		}
+		else {
+			log.warn("No vaksam.identity.gateway-client-secret: nobody can log in through the browser");
+		}
+		clients = RegisteredClients.unique(clients);
+		log.info("Registered {} OAuth2 clients ({} from configuration, demo clients {}, browser logins {})",
+				clients.size(), properties.clients().size(), demo ? "included" : "not included",
+				gatewaySecret != null ? "through the gateway" : "off");
 		if (clients.isEmpty()) {
 			// The in-memory repository refuses an empty list, and an issuer without clients is still
 			// useful for health checks and discovery.
 			return new EmptyClientRepository();
 		}
 		return new InMemoryRegisteredClientRepository(clients);
+	}
+
+	private static String gatewaySecret(IdentityProperties properties, boolean demo) {
+		String configured = properties.gatewayClientSecret();
+		if (configured != null && !configured.isBlank()) {
+			return configured;
+		}
+		return demo ? GatewayClient.DEMO_SECRET : null;
 	}
 
 	private static final class EmptyClientRepository implements RegisteredClientRepository {

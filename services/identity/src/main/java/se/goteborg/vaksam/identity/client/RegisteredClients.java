@@ -15,7 +15,10 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 
 import se.goteborg.vaksam.identity.token.TokenClaims;
 
-/** Turns client definitions into registered clients, refusing definitions that cannot be right. */
+/**
+ * Turns client definitions into registered clients, refusing definitions that cannot be right, and registers the
+ * gateway's login client.
+ */
 final class RegisteredClients {
 
 	static final Set<String> RECIPIENTS = Set.of("POLICE", "MIKAMOTTAGNINGEN", "SOCIAL_SERVICES_CHILDREN",
@@ -29,7 +32,10 @@ final class RegisteredClients {
 	}
 
 	static List<RegisteredClient> from(List<ClientDefinition> definitions, Duration accessTokenTtl) {
-		List<RegisteredClient> clients = definitions.stream().map(definition -> from(definition, accessTokenTtl)).toList();
+		return unique(definitions.stream().map(definition -> from(definition, accessTokenTtl)).toList());
+	}
+
+	static List<RegisteredClient> unique(List<RegisteredClient> clients) {
 		long distinct = clients.stream().map(RegisteredClient::getClientId).distinct().count();
 		if (distinct != clients.size()) {
 			throw new IllegalArgumentException("vaksam.identity.clients: client ids must be unique");
@@ -50,46 +56,66 @@ final class RegisteredClients {
 				throw new IllegalArgumentException("Client " + id + ": roles must be upper-case names");
 			}
 		});
-		boolean confidential = definition.secret() != null && !definition.secret().isBlank();
-		if (confidential && !ENCODED_SECRET.matcher(definition.secret()).matches()) {
-			throw new IllegalArgumentException(
-					"Client " + id + ": the secret must be stored encoded, e.g. {bcrypt}$2a$10$...");
-		}
-		if (!confidential && definition.redirectUris().isEmpty()) {
-			throw new IllegalArgumentException("Client " + id + ": a client without a secret needs redirect-uris");
-		}
+		requireEncodedSecret(id, definition.secret());
 
-		RegisteredClient.Builder builder = RegisteredClient.withId(id)
-			.clientId(id)
-			.tokenSettings(TokenSettings.builder()
-				.accessTokenTimeToLive(accessTokenTtl)
-				.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-				.build());
 		ClientSettings.Builder settings = ClientSettings.builder()
-			.requireProofKey(!confidential)
 			.requireAuthorizationConsent(false)
 			.setting(TokenClaims.ROLES_SETTING, List.copyOf(definition.roles()));
 		if (definition.recipient() != null) {
 			settings.setting(TokenClaims.RECIPIENT_SETTING, definition.recipient());
 		}
-		builder.clientSettings(settings.build());
+		return RegisteredClient.withId(id)
+			.clientId(id)
+			.clientSecret(definition.secret())
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.clientSettings(settings.build())
+			.tokenSettings(TokenSettings.builder()
+				.accessTokenTimeToLive(accessTokenTtl)
+				.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+				.build())
+			.build();
+	}
 
-		if (confidential) {
-			builder.clientSecret(definition.secret())
-				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
+	/**
+	 * The gateway's login client. It has no recipient or roles of its own: a person's tokens carry the person's.
+	 * Refresh tokens are reused rather than rotated, so that the several requests a page makes at once may each
+	 * renew an expired access token without invalidating one another's refresh token.
+	 * @param publicBaseUrl the gateway's public base URL (the issuer), where the browser is sent back
+	 */
+	static RegisteredClient gateway(String secret, String publicBaseUrl, Duration accessTokenTtl,
+			Duration refreshTokenTtl) {
+		requireEncodedSecret(GatewayClient.ID, secret);
+		String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+				: publicBaseUrl;
+		return RegisteredClient.withId(GatewayClient.ID)
+			.clientId(GatewayClient.ID)
+			.clientSecret(secret)
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+			.redirectUri(base + GatewayClient.CALLBACK_PATH)
+			.postLogoutRedirectUri(base + GatewayClient.AFTER_LOGOUT_PATH)
+			.scope(OidcScopes.OPENID)
+			.scope(OidcScopes.PROFILE)
+			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+			.tokenSettings(TokenSettings.builder()
+				.accessTokenTimeToLive(accessTokenTtl)
+				.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+				.refreshTokenTimeToLive(refreshTokenTtl)
+				.reuseRefreshTokens(true)
+				.build())
+			.build();
+	}
+
+	private static void requireEncodedSecret(String id, String secret) {
+		if (secret == null || secret.isBlank()) {
+			throw new IllegalArgumentException("Client " + id + ": a secret is required");
 		}
-		else {
-			builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+		if (!ENCODED_SECRET.matcher(secret).matches()) {
+			throw new IllegalArgumentException(
+					"Client " + id + ": the secret must be stored encoded, e.g. {bcrypt}$2a$10$...");
 		}
-		if (!definition.redirectUris().isEmpty()) {
-			builder.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-				.redirectUris(uris -> uris.addAll(definition.redirectUris()))
-				.scope(OidcScopes.OPENID)
-				.scope(OidcScopes.PROFILE);
-		}
-		return builder.build();
 	}
 
 }

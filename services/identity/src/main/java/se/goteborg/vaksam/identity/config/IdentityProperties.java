@@ -16,12 +16,13 @@ import se.goteborg.vaksam.identity.client.ClientDefinition;
  * @param signingKeyPath PEM file with a PKCS#8 RSA private key; when absent a key is generated at
  * start-up, so tokens do not survive a restart
  * @param accessTokenTtl lifetime of access tokens
- * @param demoRedirectUris where the demo browser client may be sent back after a login
+ * @param gatewayClientSecret the encoded secret ({@code {bcrypt}...}) of the gateway, the one client through
+ * which people log in; without it (and outside the demo) nobody can log in through the browser
+ * @param refreshTokenTtl how long the gateway may renew a person's access tokens after they logged in: at most
+ * this long without logging in again
  */
 @ConfigurationProperties("vaksam.identity")
 public record IdentityProperties(@DefaultValue List<ClientDefinition> clients, Path signingKeyPath,
-		@DefaultValue("15m") Duration accessTokenTtl,
-		@DefaultValue({ "http://localhost:8080/inbox/login/oauth2/code/vaksam",
-				"http://localhost:8080/network/login/oauth2/code/vaksam",
-				"http://localhost:8080/lettings/login/oauth2/code/vaksam" }) List<String> demoRedirectUris) {
+		@DefaultValue("15m") Duration accessTokenTtl, String gatewayClientSecret,
+		@DefaultValue("8h") Duration refreshTokenTtl) {
 }
