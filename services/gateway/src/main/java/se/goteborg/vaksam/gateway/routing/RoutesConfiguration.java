@@ -1,12 +1,18 @@
 package se.goteborg.vaksam.gateway.routing;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.function.Function;
 
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.route.builder.UriSpec;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 
 import se.goteborg.vaksam.gateway.login.PersonPages;
 
@@ -20,6 +26,16 @@ class RoutesConfiguration {
 
 	static final String TIP_INTAKE = "tip-intake";
 
+	static final String REGISTER_IMPORT_API = "/api/v1/lettings/register";
+
+	static final String REGISTER_IMPORT_PAGE = "/lettings/register";
+
+	static final Duration REGISTER_IMPORT_TIMEOUT = Duration.ofMinutes(10);
+
+	private static final Function<GatewayFilterSpec, UriSpec> PAGE_FILTERS = filters -> filters.preserveHostHeader()
+		.removeRequestHeader(HttpHeaders.AUTHORIZATION)
+		.tokenRelay();
+
 	@Bean
 	RouteLocator vaksamRoutes(RouteLocatorBuilder builder, ServiceUris uris) {
 		RouteLocatorBuilder.Builder routes = builder.routes();
@@ -30,6 +46,20 @@ class RoutesConfiguration {
 				"/userinfo", "/connect/**");
 		route(routes, TIP_INTAKE, uris.tipIntakeUri(), "/api/v1/tips/**", "/api/v1/receipts/**", "/intake/**",
 				"/api/v1/openapi.yaml");
+		// The whole register in one file: a hundred thousand rows take premises-risk a minute or two to check and
+		// store, far beyond the time-out that suits every other request.
+		routes.route("premises-risk-register-import", route -> route.method(HttpMethod.POST)
+			.and()
+			.path(REGISTER_IMPORT_API)
+			.filters(filters -> filters.preserveHostHeader())
+			.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, REGISTER_IMPORT_TIMEOUT.toMillis())
+			.uri(uris.premisesRiskUri()));
+		routes.route("premises-risk-register-import-page", route -> route.method(HttpMethod.POST)
+			.and()
+			.path(REGISTER_IMPORT_PAGE)
+			.filters(PAGE_FILTERS)
+			.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, REGISTER_IMPORT_TIMEOUT.toMillis())
+			.uri(uris.premisesRiskUri()));
 		route(routes, "premises-risk", uris.premisesRiskUri(), "/api/v1/lettings/**");
 		pages(routes, "premises-risk-pages", uris.premisesRiskUri(), "/lettings/**");
 		route(routes, "alert-routing", uris.alertRoutingUri(), "/api/v1/routing/**");
@@ -54,9 +84,7 @@ class RoutesConfiguration {
 		if (!PersonPages.PATHS.contains(path)) {
 			throw new IllegalStateException(path + " is not among the pages that need a login");
 		}
-		routes.route(id, route -> route.path(path)
-			.filters(filters -> filters.preserveHostHeader().removeRequestHeader(HttpHeaders.AUTHORIZATION).tokenRelay())
-			.uri(uri));
+		routes.route(id, route -> route.path(path).filters(PAGE_FILTERS).uri(uri));
 	}
 
 }
