@@ -2,21 +2,14 @@ package se.goteborg.vaksam.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tip intake pages as tipsters meet them: a real Chromium (browser/intake-pages.mjs, playwright-core) drives
@@ -26,32 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class IntakePagesBrowserIT extends RunningSystemTest {
 
-    private static final Path SCRIPT = Path.of("browser", "intake-pages.mjs");
-    private static final Path RESULT = Path.of("target", "browser-result.json");
     private static final int JOURNEYS = 8; // {hotel, taxi} x {sv, en} x {phone, desktop}
     private static final int AXE_PAGES = 16; // 8 kinds of page x {sv, en}
 
     @Test
     void tipstersSendTipsAndReadTheirReceiptsInBothLanguagesOnPhoneAndDesktopAndEveryPagePassesAxe()
             throws IOException, InterruptedException {
-        Files.deleteIfExists(RESULT);
-        ProcessBuilder node = new ProcessBuilder("node", SCRIPT.toString()).redirectErrorStream(true);
-        node.environment().put("VAKSAM_GATEWAY_URL", stack.gatewayUrl());
-        node.environment().put("VAKSAM_BROWSER_RESULT", RESULT.toAbsolutePath().toString());
-        Process browser = node.start();
-        Thread output = streamToTestLog(browser);
-
-        boolean finished = browser.waitFor(15, TimeUnit.MINUTES);
-        if (!finished) {
-            browser.destroyForcibly().waitFor();
-        }
-        output.join(TimeUnit.SECONDS.toMillis(10));
-
-        assertThat(finished).as("the browser run finished within 15 minutes").isTrue();
-        assertThat(RESULT).as("the browser run's result file").exists();
-        JsonNode result = JsonMapper.builder().build().readTree(RESULT.toFile());
-        assertThat(result.get("failures").valueStream().map(JsonNode::asString).toList()).as("failures").isEmpty();
-        assertThat(browser.exitValue()).as("exit code of " + SCRIPT).isZero();
+        JsonNode result = BrowserRun.run("intake-pages.mjs", stack.gatewayUrl(), Duration.ofMinutes(15), Map.of());
 
         assertThat(result.get("journeySubmissions").asInt()).as("tips sent through the forms").isEqualTo(JOURNEYS);
         assertThat(result.get("journeys").valueStream().filter(j -> j.get("ok").asBoolean()).count())
@@ -74,19 +48,5 @@ class IntakePagesBrowserIT extends RunningSystemTest {
                 .as("pages scrolling sideways at 360 px: %s", result.get("horizontalOverflow")).isTrue();
         assertThat(result.get("failedRequests").isEmpty()).as("failed requests: %s", result.get("failedRequests"))
                 .isTrue();
-    }
-
-    private static Thread streamToTestLog(Process process) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(System.out::println);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "browser-output");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 }
