@@ -35,6 +35,7 @@ import se.goteborg.vaksam.premises.register.AddressComparison.Judgement;
  * <tr><td>house letter on one side only ("12" and "12A")</td><td>0.8</td></tr>
  * <tr><td>house number within the other's range ("12" and "12-14")</td><td>0.8</td></tr>
  * <tr><td>no postal code, same town</td><td>0.85</td></tr>
+ * <tr><td>a street name that reads two ways ("Gruvg." is Gruvgatan or Gruvägen): never EXACT</td><td>at most 0.85</td></tr>
  * <tr><td>no postal code, "Göteborg" for premises in a district town of the city (Angered, Torslanda, ...)</td><td>0.8</td></tr>
  * <tr><td>no postal code and no town</td><td>0.7</td></tr>
  * <tr><td>postal code one digit wrong or two digits swapped, a Göteborg code, town not contradicting</td><td>0.7</td></tr>
@@ -48,6 +49,7 @@ import se.goteborg.vaksam.premises.register.AddressComparison.Judgement;
 public class PremisesMatcher {
 
     private static final ZoneId CITY_TIME = ZoneId.of("Europe/Stockholm");
+    private static final double AMBIGUOUS_READING_CONFIDENCE = 0.85;
 
     private final LettingsRegisterRepository register;
     private final Clock clock;
@@ -58,17 +60,17 @@ public class PremisesMatcher {
     }
 
     public Mono<PremisesMatch> match(String streetAddress, String postalCode, String city) {
-        Optional<SwedishAddress> parsed = SwedishAddress.parse(streetAddress, postalCode, city);
-        if (parsed.isEmpty()) {
+        List<SwedishAddress> readings = SwedishAddress.readings(streetAddress, postalCode, city);
+        if (readings.isEmpty()) {
             return Mono.just(PremisesMatch.none(null));
         }
-        SwedishAddress tip = parsed.get();
-        String key = tip.key();
-        return register.findByIndexKeys(tip.indexKeys()).collectList()
-                .map(candidates -> best(tip, key, candidates));
+        String key = readings.get(0).key();
+        List<String> indexKeys = readings.stream().flatMap(reading -> reading.indexKeys().stream()).distinct().toList();
+        return register.findByIndexKeys(indexKeys).collectList()
+                .map(candidates -> best(readings, key, candidates));
     }
 
-    private PremisesMatch best(SwedishAddress tip, String key, List<RegisterEntry> candidates) {
+    private PremisesMatch best(List<SwedishAddress> readings, String key, List<RegisterEntry> candidates) {
         LocalDate today = LocalDate.now(clock.withZone(CITY_TIME));
         PremisesMatch best = PremisesMatch.none(key);
         Comparator<PremisesMatch> better = Comparator
@@ -82,13 +84,33 @@ public class PremisesMatcher {
             if (address.isEmpty()) {
                 continue;
             }
-            Judgement judgement = AddressComparison.judge(tip, address.get());
+            Judgement judgement = judge(readings, address.get());
             if (judgement.level() == MatchLevel.NONE) {
                 continue;
             }
             PremisesMatch match = new PremisesMatch(judgement.level(), judgement.confidence(), candidate, key);
             if (best.premises() == null || better.compare(match, best) > 0) {
                 best = match;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * How well the tip's readings of an address agree with a register address: the best of them, and when the
+     * address reads two ways, never more than probable.
+     */
+    static Judgement judge(List<SwedishAddress> readings, SwedishAddress premises) {
+        Judgement best = Judgement.NONE;
+        for (SwedishAddress reading : readings) {
+            Judgement judgement = AddressComparison.judge(reading, premises);
+            if (judgement.level() != MatchLevel.NONE && readings.size() > 1) {
+                judgement = new Judgement(MatchLevel.PROBABLE,
+                        Math.min(judgement.confidence(), AMBIGUOUS_READING_CONFIDENCE));
+            }
+            if (rank(judgement.level()) > rank(best.level())
+                    || (judgement.level() == best.level() && judgement.confidence() > best.confidence())) {
+                best = judgement;
             }
         }
         return best;

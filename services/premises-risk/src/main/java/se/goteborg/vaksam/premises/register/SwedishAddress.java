@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A Swedish address taken apart the way the lettings register and tips are compared: the street in a canonical
@@ -34,6 +35,8 @@ record SwedishAddress(String street, List<String> foldedWords, String folded, in
 
     static final String GOTEBORG = "göteborg";
 
+    /** "…vg." at the end of a street name: "vg." for vägen, or "v" ending the name and "g." for gatan. */
+    private static final Pattern VG_OR_G = Pattern.compile("(?<=\\p{L}\\p{L}[vV])[gG]\\.(?=[\\s\\d,]|$)");
     private static final Pattern COUNTRY_PREFIX = Pattern.compile("\\b(?:se|s)\\s*-\\s*(?=\\d{3}\\s?\\d{2}\\b)");
     private static final Pattern NUMBER_RANGE = Pattern.compile("(\\d[a-z]?)\\s*[-–—]\\s*(\\d)");
     private static final Pattern WORD_HYPHEN = Pattern.compile("(?<=\\p{L})[-–—](?=\\p{L})");
@@ -86,6 +89,23 @@ record SwedishAddress(String street, List<String> foldedWords, String folded, in
 
     SwedishAddress {
         foldedWords = List.copyOf(foldedWords);
+    }
+
+    /**
+     * Every way the address may be read, the usual reading first. "Gruvg." may be Gruv-gatan ("g." for gatan) or
+     * Gru-vägen ("vg." for vägen); such a street is read both ways, and the matcher takes neither reading as sure.
+     */
+    static List<SwedishAddress> readings(String streetLine, String postalCode, String city) {
+        Optional<SwedishAddress> usual = parse(streetLine, postalCode, city);
+        if (usual.isEmpty()) {
+            return List.of();
+        }
+        Matcher gatanOrVagen = VG_OR_G.matcher(streetLine);
+        if (!gatanOrVagen.find()) {
+            return List.of(usual.get());
+        }
+        String asGatan = streetLine.substring(0, gatanOrVagen.start()) + "gatan" + streetLine.substring(gatanOrVagen.end());
+        return Stream.concat(usual.stream(), parse(asGatan, postalCode, city).stream()).distinct().toList();
     }
 
     /**
