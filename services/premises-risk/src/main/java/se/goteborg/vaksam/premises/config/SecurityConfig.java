@@ -5,19 +5,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
-import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 
 import se.goteborg.vaksam.premises.page.PageRefusals;
+import se.goteborg.vaksam.web.page.PageSecurity;
 import se.goteborg.vaksam.web.security.VaksamJwtAuthenticationConverter;
 import se.goteborg.vaksam.web.security.VaksamSecurity;
 
@@ -26,7 +21,6 @@ class SecurityConfig {
 
     static final String PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-    static final String PAGE_PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     /**
      * The lettings group's pages. The gateway logs the person in and relays their access token, so a page request is
@@ -39,13 +33,11 @@ class SecurityConfig {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain pages(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
                                  VaksamJwtAuthenticationConverter converter) {
-        CookieServerCsrfTokenRepository csrfTokens = new CookieServerCsrfTokenRepository();
-        csrfTokens.setCookiePath("/lettings");
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         XorServerCsrfTokenRequestAttributeHandler csrfHandler = new XorServerCsrfTokenRequestAttributeHandler();
         csrfHandler.setTokenFromMultipartDataEnabled(true);
-        return http.securityMatcher(new PathPatternParserServerWebExchangeMatcher("/lettings/**"))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+        return PageSecurity.browserPages(http, PAGE_CSP)
+                .securityMatcher(new PathPatternParserServerWebExchangeMatcher("/lettings/**"))
+                .csrf(csrf -> csrf.csrfTokenRepository(PageSecurity.csrfTokens("/lettings"))
                         .csrfTokenRequestHandler(csrfHandler)
                         .accessDeniedHandler((exchange, denied) -> PageRefusals.formExpired()))
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -55,17 +47,6 @@ class SecurityConfig {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((exchange, e) -> PageRefusals.notLoggedIn())
                         .accessDeniedHandler((exchange, denied) -> PageRefusals.notAllowed()))
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
-                        .contentTypeOptions(Customizer.withDefaults())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frames -> frames.mode(Mode.DENY))
-                        .permissionsPolicy(permissions -> permissions.policy(PAGE_PERMISSIONS)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/lettings/assets/**").permitAll()
                         .anyExchange().hasRole("LETTINGS"))

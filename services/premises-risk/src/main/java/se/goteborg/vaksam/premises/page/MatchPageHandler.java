@@ -11,6 +11,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.premises.register.PremisesMatch;
 import se.goteborg.vaksam.premises.register.PremisesMatcher;
+import se.goteborg.vaksam.web.page.PageResponses;
 
 /**
  * The address check: how an address, written as a tipster might, matches the register. A GET form, since it only
@@ -63,7 +64,7 @@ class MatchPageHandler {
             model.put("typed", typed);
             model.put("errors", errors);
             model.put("result", result);
-            return Pages.render(status, "lettings/match", model);
+            return PageResponses.render(status, "lettings/match", model);
         });
     }
 

@@ -17,6 +17,7 @@ import se.goteborg.vaksam.premises.notice.ActionRequest;
 import se.goteborg.vaksam.premises.notice.LandlordAction;
 import se.goteborg.vaksam.premises.notice.Notice;
 import se.goteborg.vaksam.premises.notice.NoticeService;
+import se.goteborg.vaksam.web.page.PageResponses;
 import se.goteborg.vaksam.web.problem.FieldProblem;
 import se.goteborg.vaksam.web.problem.InvalidFieldsException;
 import se.goteborg.vaksam.web.security.VaksamCaller;
@@ -45,7 +46,7 @@ class NoticePageHandler {
             model.put("notices", list);
             model.put("capped", list.size() >= NoticeService.MAX_LISTED);
             model.put("maxListed", NoticeService.MAX_LISTED);
-            return Pages.render(HttpStatus.OK, "lettings/notices", model);
+            return PageResponses.render(HttpStatus.OK, "lettings/notices", model);
         }));
     }
 
@@ -82,7 +83,7 @@ class NoticePageHandler {
             model.put("actions", LandlordAction.values());
             model.put("earliest", PageDates.INSTANCE.day(notice.knownSince()));
             model.put("today", notices.today().toString());
-            return Pages.render(status, "lettings/notice", model);
+            return PageResponses.render(status, "lettings/notice", model);
         });
     }
 

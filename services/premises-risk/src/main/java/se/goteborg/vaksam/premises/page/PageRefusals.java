@@ -6,8 +6,8 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
- * Refusals raised (not written) by the pages' security, so {@link PageErrorHandler} answers them with a page that
- * says what to do, in the visitor's language.
+ * Refusals raised (not written) by the pages' security, so {@link se.goteborg.vaksam.web.page.PageErrorHandler}
+ * answers them with a page that says what to do, in the visitor's language.
  */
 public final class PageRefusals {
 

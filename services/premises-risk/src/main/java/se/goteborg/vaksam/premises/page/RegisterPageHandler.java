@@ -18,6 +18,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.premises.register.LettingsRegisterRepository.ImportResult;
 import se.goteborg.vaksam.premises.register.RegisterImports;
+import se.goteborg.vaksam.web.page.PageResponses;
 import se.goteborg.vaksam.web.problem.FieldProblem;
 import se.goteborg.vaksam.web.problem.InvalidFieldsException;
 
@@ -89,7 +90,7 @@ class RegisterPageHandler {
         return Pages.model(request, PATH).flatMap(model -> {
             model.put("result", result);
             model.put("errors", errors);
-            return Pages.render(status, "lettings/register", model);
+            return PageResponses.render(status, "lettings/register", model);
         });
     }
 }

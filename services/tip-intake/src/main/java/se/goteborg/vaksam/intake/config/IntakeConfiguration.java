@@ -3,17 +3,11 @@ package se.goteborg.vaksam.intake.config;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
-import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -24,6 +18,7 @@ import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.intake.intake.TipCollection;
 import se.goteborg.vaksam.platform.events.EventPublisher;
 import se.goteborg.vaksam.platform.events.OutboxRelay;
+import se.goteborg.vaksam.web.page.PageSecurity;
 import se.goteborg.vaksam.web.security.VaksamSecurity;
 
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +26,6 @@ class IntakeConfiguration {
 
     static final String PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-    static final String PAGE_PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     @Bean
     OutboxRelay tipsRelay(MongoDatabase database, EventPublisher publisher) {
@@ -47,25 +41,12 @@ class IntakeConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain pageSecurity(ServerHttpSecurity http) {
-        CookieServerCsrfTokenRepository csrfTokens = new CookieServerCsrfTokenRepository();
-        csrfTokens.setCookiePath("/intake");
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-        return http.securityMatcher(new PathPatternParserServerWebExchangeMatcher("/intake/**"))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+        return PageSecurity.browserPages(http, PAGE_CSP)
+                .securityMatcher(new PathPatternParserServerWebExchangeMatcher("/intake/**"))
+                .csrf(csrf -> csrf.csrfTokenRepository(PageSecurity.csrfTokens("/intake"))
                         // Raised rather than written, so the refusal becomes a page that says what to do.
                         .accessDeniedHandler((exchange, denied) -> Mono.error(
                                 new ResponseStatusException(HttpStatus.FORBIDDEN, "The form's CSRF token is missing or stale."))))
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
-                        .contentTypeOptions(Customizer.withDefaults())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frames -> frames.mode(Mode.DENY))
-                        .permissionsPolicy(permissions -> permissions.policy(PAGE_PERMISSIONS)))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();
     }

@@ -9,6 +9,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.intake.member.Enrolment;
+import se.goteborg.vaksam.web.page.PageResponses;
 
 /**
  * The start page, enrolment and sign-out. Enrolment takes a POST from a confirmation page, so a link prefetcher or
@@ -30,7 +31,7 @@ class EnrolHandler {
                             model.put("member", member);
                             model.put("formPath", Pages.form(member));
                         })
-                        .then(Mono.defer(() -> Pages.render(HttpStatus.OK, "intake/start", model))));
+                        .then(Mono.defer(() -> PageResponses.render(HttpStatus.OK, "intake/start", model))));
     }
 
     Mono<ServerResponse> confirm(ServerRequest request) {
@@ -39,7 +40,7 @@ class EnrolHandler {
                 .flatMap(member -> Pages.model(request, request.path()).flatMap(model -> {
                     model.put("enrolFor", member);
                     model.put("key", key);
-                    return Pages.render(HttpStatus.OK, "intake/enrol", model);
+                    return PageResponses.render(HttpStatus.OK, "intake/enrol", model);
                 }))
                 .switchIfEmpty(Mono.defer(() -> unknownKey(request)));
     }

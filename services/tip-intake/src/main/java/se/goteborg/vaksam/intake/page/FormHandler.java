@@ -24,6 +24,7 @@ import se.goteborg.vaksam.events.common.SuspectedMinor;
 import se.goteborg.vaksam.intake.intake.TipForms;
 import se.goteborg.vaksam.intake.member.Enrolment;
 import se.goteborg.vaksam.intake.member.Enrolment.EnrolledMember;
+import se.goteborg.vaksam.web.page.PageResponses;
 import se.goteborg.vaksam.web.problem.FieldProblem;
 import se.goteborg.vaksam.web.problem.InvalidFieldsException;
 
@@ -84,7 +85,7 @@ class FormHandler {
                                 model.put("receiptCode", accepted.receiptCode());
                                 model.put("member", member);
                                 model.put("action", request.path());
-                                return Pages.render(HttpStatus.CREATED, "intake/confirmation", model);
+                                return PageResponses.render(HttpStatus.CREATED, "intake/confirmation", model);
                             }))
                             .onErrorResume(InvalidFieldsException.class, e -> form(request, channel, member, form,
                                     TipForms.isValidSubmissionId(submissionId) ? submissionId
@@ -115,7 +116,7 @@ class FormHandler {
             model.put("submissionId", submissionId);
             model.put("errors", invalid);
             model.put("errorLinks", links(invalid, channel));
-            return Pages.render(status, "intake/form", model);
+            return PageResponses.render(status, "intake/form", model);
         });
     }
 

@@ -2,6 +2,7 @@ package se.goteborg.vaksam.intake.page;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -9,8 +10,12 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import se.goteborg.vaksam.web.page.PageConfiguration;
+import se.goteborg.vaksam.web.page.PageSite;
+
 /** The intake pages people open in a browser; static assets are served from {@code /intake/assets/**}. */
 @Configuration(proxyBeanMethods = false)
+@Import(PageConfiguration.class)
 class PageRouter {
 
     @Bean
@@ -29,5 +34,11 @@ class PageRouter {
                 .POST("/intake/receipt", form, receipts::status)
                 .POST("/intake/receipt/answer", form, receipts::answer)
                 .build();
+    }
+
+    /** The intake pages' language and their errors (rate limits, expired forms, unknown paths) shown as pages. */
+    @Bean
+    PageSite pageSite() {
+        return new PageSite(Pages.PATH, (request, status, error) -> Pages.error(request, status));
     }
 }

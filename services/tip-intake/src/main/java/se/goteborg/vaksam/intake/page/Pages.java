@@ -1,23 +1,19 @@
 package se.goteborg.vaksam.intake.page;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseCookie;
-import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.intake.member.Enrolment;
 import se.goteborg.vaksam.intake.member.Enrolment.EnrolledMember;
+import se.goteborg.vaksam.web.page.PageResponses;
 
 /** What every intake page shares: language, the CSRF token for its forms, the device's member cookie. */
 final class Pages {
@@ -28,46 +24,29 @@ final class Pages {
     private Pages() {
     }
 
-    static Locale locale(ServerRequest request) {
-        Locale locale = request.exchange().getLocaleContext().getLocale();
-        return locale == null ? PageLanguage.SWEDISH : locale;
-    }
-
-    /**
-     * The model every page template expects: {@code lang}, the switch link's language and target, and {@code csrf}
-     * for its forms. {@code switchPath} is where the language link leads: the page itself, or for pages rendered
-     * from a POST the page that starts over.
-     */
+    /** The model every page template expects: see {@link PageResponses#model}. */
     static Mono<Map<String, Object>> model(ServerRequest request, String switchPath) {
-        String lang = locale(request).getLanguage();
-        Map<String, Object> model = new HashMap<>();
-        model.put("lang", lang);
-        model.put("otherLang", "sv".equals(lang) ? "en" : "sv");
-        model.put("switchPath", switchPath);
-        Mono<CsrfToken> token = request.exchange().getAttribute(CsrfToken.class.getName());
-        if (token == null) {
-            return Mono.just(model);
-        }
-        return token.map(csrf -> {
-            model.put("csrf", csrf);
-            return model;
-        }).defaultIfEmpty(model);
-    }
-
-    /** Pages never go into a cache: they may show a receipt code or what someone typed. */
-    static Mono<ServerResponse> render(HttpStatus status, String template, Map<String, Object> model) {
-        return ServerResponse.status(status)
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore())
-                .render(template, model);
+        return PageResponses.model(request, switchPath);
     }
 
     /** A page that only says something: {@code message.<key>.title} and {@code .text}. */
     static Mono<ServerResponse> message(ServerRequest request, HttpStatus status, String key, String switchPath) {
-        return model(request, switchPath).flatMap(model -> {
-            model.put("messageKey", key);
-            return render(status, "intake/message", model);
-        });
+        return PageResponses.message(model(request, switchPath), status, "intake/message", key);
+    }
+
+    /** The page for an error raised before or by a page handler. */
+    static Mono<ServerResponse> error(ServerRequest request, HttpStatus status) {
+        return message(request, status, messageKey(status), PATH);
+    }
+
+    static String messageKey(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 429 -> "tooManyRequests";
+            case 403 -> "formExpired";
+            case 404, 405 -> "notFound";
+            case 413 -> "tooLarge";
+            default -> "badRequest";
+        };
     }
 
     private static String memberCookie(ServerRequest request) {

@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.intake.receipt.ReceiptMessage;
 import se.goteborg.vaksam.intake.receipt.ReceiptView;
 import se.goteborg.vaksam.intake.receipt.Receipts;
+import se.goteborg.vaksam.web.page.PageResponses;
 import se.goteborg.vaksam.web.problem.FieldProblem;
 import se.goteborg.vaksam.web.problem.InvalidFieldsException;
 
@@ -71,7 +72,7 @@ class ReceiptPageHandler {
         return Pages.model(request, LOOKUP).flatMap(model -> {
             model.put("code", code);
             model.put("notFound", notFound);
-            return Pages.render(notFound ? HttpStatus.NOT_FOUND : HttpStatus.OK, "intake/receipt-lookup", model);
+            return PageResponses.render(notFound ? HttpStatus.NOT_FOUND : HttpStatus.OK, "intake/receipt-lookup", model);
         });
     }
 
@@ -89,7 +90,7 @@ class ReceiptPageHandler {
             model.put("answerErrors", invalid);
             model.put("typed", typed);
             model.put("answered", answered);
-            return Pages.render(status, "intake/receipt-status", model);
+            return PageResponses.render(status, "intake/receipt-status", model);
         });
     }
 
