@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
@@ -59,18 +58,7 @@ class RegisterPageHandler {
             }
             MediaType type = file.headers().getContentType();
             Charset charset = type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
-            return DataBufferUtils.join(file.content())
-                    .map(buffer -> {
-                        try {
-                            byte[] content = new byte[buffer.readableByteCount()];
-                            buffer.read(content);
-                            return content;
-                        } finally {
-                            DataBufferUtils.release(buffer);
-                        }
-                    })
-                    .defaultIfEmpty(new byte[0])
-                    .flatMap(content -> imports.importCsv(content, charset))
+            return imports.importUpload(file.content(), charset)
                     .flatMap(result -> page(request, HttpStatus.OK, result, List.of()))
                     .onErrorResume(InvalidFieldsException.class, e -> page(request, HttpStatus.BAD_REQUEST, null,
                             e.problems().stream().map(RegisterPageHandler::rowError).toList()));

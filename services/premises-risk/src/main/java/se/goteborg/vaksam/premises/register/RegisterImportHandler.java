@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -53,18 +52,7 @@ class RegisterImportHandler {
         } catch (IllegalArgumentException e) {
             return Mono.error(unknownCharset());
         }
-        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()))
-                .map(buffer -> {
-                    try {
-                        byte[] content = new byte[buffer.readableByteCount()];
-                        buffer.read(content);
-                        return content;
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                .defaultIfEmpty(new byte[0])
-                .flatMap(content -> imports.importCsv(content, charset))
+        return imports.importUpload(request.body(BodyExtractors.toDataBuffers()), charset)
                 .flatMap(result -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(result));
     }
 

@@ -12,6 +12,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Flux;
@@ -41,6 +43,22 @@ public class RegisterImports {
 
     RegisterImports(LettingsRegisterRepository register) {
         this.register = register;
+    }
+
+    /** The file as it streams in from a request: gathered whole, then imported as below. */
+    public Mono<ImportResult> importUpload(Flux<DataBuffer> content, Charset charset) {
+        return DataBufferUtils.join(content)
+                .map(buffer -> {
+                    try {
+                        byte[] bytes = new byte[buffer.readableByteCount()];
+                        buffer.read(bytes);
+                        return bytes;
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .defaultIfEmpty(new byte[0])
+                .flatMap(bytes -> importCsv(bytes, charset));
     }
 
     /** Fails with {@link InvalidFieldsException} naming each line and column at fault; stores nothing then. */

@@ -257,7 +257,7 @@ class LettingsPagesTest {
 
     @Test
     void theRegisterIsImportedFromAnUploadedFileCarryingTheCsrfTokenInTheMultipartBody() {
-        when(imports.importCsv(any(), eq(StandardCharsets.UTF_8))).thenReturn(Mono.just(new ImportResult(3, 1, 2)));
+        when(imports.importUpload(any(), eq(StandardCharsets.UTF_8))).thenReturn(Mono.just(new ImportResult(3, 1, 2)));
         Browser browser = new Browser(client.mutateWith(lettingsUser()));
         Page form = browser.get("/lettings/register");
         assertThat(form.html.select("#file[type=file][name=file]")).hasSize(1);
@@ -274,7 +274,7 @@ class LettingsPagesTest {
 
     @Test
     void aRefusedRegisterFileListsEveryProblemWithItsLine() {
-        when(imports.importCsv(any(), any())).thenReturn(Mono.error(new InvalidFieldsException(List.of(
+        when(imports.importUpload(any(), any())).thenReturn(Mono.error(new InvalidFieldsException(List.of(
                 new FieldProblem("line[3].postal_code", "must be a Swedish postal code (NNN NN)"),
                 new FieldProblem("line[4].premises_id", "repeats the premises of line 2"),
                 new FieldProblem("encoding", "must be UTF-8")))));
@@ -298,7 +298,7 @@ class LettingsPagesTest {
                 .upload("/lettings/register", new LinkedMultiValueMap<>(), "x".getBytes());
 
         assertThat(refused.status).isEqualTo(403);
-        verify(imports, never()).importCsv(any(), any());
+        verify(imports, never()).importUpload(any(), any());
     }
 
     @Test
