@@ -2,7 +2,6 @@ package se.goteborg.vaksam.web.page;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
@@ -22,8 +21,10 @@ import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
  *     }
  * }
  * }</pre>
+ *
+ * Deliberately not a {@code @Configuration}: a component scan of the library (as its own tests do) must not pick it
+ * up; {@code @Import} alone is how a service opts in.
  */
-@Configuration(proxyBeanMethods = false)
 public class PageConfiguration {
 
 	@Bean(WebHttpHandlerBuilder.LOCALE_CONTEXT_RESOLVER_BEAN_NAME)
