@@ -38,7 +38,7 @@ class AlertPipelineIT extends RunningSystemTest {
         Map<String, Object> tip = baseTip("NO", "SEXUAL", List.of("COMPANION_CONTROLS", "NO_OWN_ID_OR_MONEY"));
         tip.put("trip", Map.of(
                 "pickup", Map.of("address", "Nils Ericsonsplatsen 4, 411 03 Göteborg", "time", minutesAgo(40)),
-                "dropoff", Map.of("address", "Första Långgatan 20, 413 27 Göteborg", "time", minutesAgo(25)),
+                "dropoff", Map.of("address", "Tredje Långgatan 11, 413 03 Göteborg", "time", minutesAgo(25)),
                 "passengers", 2,
                 "vehicleRef", "ABC123"));
         String tipId = accepted(vaksam.submitTip("taxi", "demo-taxi-key", tip));

@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * The whole local stack (real KRaft broker, registry, Mongo-compatible store, identity, every service and the
  * gateway) on free ports in a fresh data folder, and a client that knows only the gateway. One stack serves every
  * test class of the run, since starting it is most of the suite's time: tests keep to their own tips, premises and
- * members, and a test that stops a part of the stack starts it again before it ends.
+ * members, and a test that stops a part of the stack starts it again before it ends. A test that asserts a priority
+ * sends its tip about an address no other test uses: three tips about one premises raise every priority a step.
  */
 abstract class RunningSystemTest {
 
