@@ -21,15 +21,11 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -153,7 +149,7 @@ public final class PremisesMatchBench {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    private final OpenLoop inFlight = new OpenLoop();
     private final Map<Kind, Map<String, LongAdder>> levels = new ConcurrentHashMap<>();
     /** Some lookups answered other than their kind expects, to show what the matcher missed. */
     private final Queue<String> surprises = new ConcurrentLinkedQueue<>();
@@ -220,14 +216,14 @@ public final class PremisesMatchBench {
                 options.lookups());
         Map<Kind, Series> warmUp = series(200);
         send(lookups.subList(0, options.warmUp()), warmUp, new Series(baselineStatus));
-        awaitAnswers();
+        inFlight.awaitAnswers(REQUEST_TIMEOUT.plusSeconds(5));
         levels.clear();
         surprises.clear();
         worstSenderLagNanos = 0;
         Map<Kind, Series> measured = series(200);
         Series baseline = new Series(baselineStatus);
         send(lookups.subList(options.warmUp(), lookups.size()), measured, baseline);
-        boolean allAnswered = awaitAnswers();
+        boolean allAnswered = inFlight.awaitAnswers(REQUEST_TIMEOUT.plusSeconds(5));
         return print(out, measured, baseline) && allAnswered ? 0 : 2;
     }
 
@@ -330,7 +326,7 @@ public final class PremisesMatchBench {
     }
 
     private void fire(HttpRequest request, Series series, Lookup lookup, long due) {
-        waitUntil(due);
+        OpenLoop.waitUntil(due);
         worstSenderLagNanos = Math.max(worstSenderLagNanos, System.nanoTime() - due);
         series.sent();
         inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
@@ -395,29 +391,6 @@ public final class PremisesMatchBench {
         tokenFetchedNanos = System.nanoTime();
     }
 
-    private static void waitUntil(long due) {
-        long remaining;
-        while ((remaining = due - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(remaining);
-        }
-    }
-
-    private boolean awaitAnswers() {
-        try {
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-                    .get(REQUEST_TIMEOUT.plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException e) {
-            return true; // each failure is already counted in its series
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            inFlight.clear();
-        }
-    }
 
     private boolean print(PrintStream out, Map<Kind, Series> measured, Series baseline) {
         String format = "%-44s %7s %7s %7s %9s %9s %9s %9s%n";

@@ -8,16 +8,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Latency of submitting a tip through the gateway, next to the latency of a request that crosses the same gateway
@@ -36,7 +31,7 @@ public final class SubmitLatencyBench {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    private final OpenLoop inFlight = new OpenLoop();
     private long worstSenderLagNanos;
 
     private SubmitLatencyBench(BenchOptions options) {
@@ -79,7 +74,7 @@ public final class SubmitLatencyBench {
         Series submit = new Series(201);
         Series baseline = new Series(baselineStatus);
         send(submit, baseline, options.measure());
-        boolean allAnswered = awaitAnswers();
+        boolean allAnswered = inFlight.awaitAnswers(REQUEST_TIMEOUT.plusSeconds(5));
 
         print(out, submit, baseline);
         boolean clean = allAnswered && submit.otherCount() == 0 && baseline.otherCount() == 0
@@ -118,11 +113,11 @@ public final class SubmitLatencyBench {
             fire(tipRequest(i), submit, submitDue);
             fire(baselineRequest(), baseline, submitDue + period / 2);
         }
-        waitUntil(start + count * period);
+        OpenLoop.waitUntil(start + count * period);
     }
 
     private void fire(HttpRequest request, Series series, long due) {
-        waitUntil(due);
+        OpenLoop.waitUntil(due);
         worstSenderLagNanos = Math.max(worstSenderLagNanos, System.nanoTime() - due);
         series.sent();
         inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
@@ -137,27 +132,6 @@ public final class SubmitLatencyBench {
                 }));
     }
 
-    private static void waitUntil(long due) {
-        long remaining;
-        while ((remaining = due - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(remaining);
-        }
-    }
-
-    private boolean awaitAnswers() {
-        try {
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-                    .get(REQUEST_TIMEOUT.plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException e) {
-            return true; // each failure is already counted in its series
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     private HttpRequest tipRequest(long sequence) {
         Instant observedAt = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
