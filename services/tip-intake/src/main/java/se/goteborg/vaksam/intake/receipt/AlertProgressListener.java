@@ -46,8 +46,9 @@ class AlertProgressListener {
             // An outcome without a code still closes the alert; CLOSED is the inbox's code for "no particular one".
             case OUTCOME_RECORDED -> new Document(TipProgress.OUTCOME,
                     event.getOutcome() == null ? "CLOSED" : event.getOutcome());
-            // An escalation changes nothing the tipster sees, but it makes the alert known if it came first.
-            case ESCALATED -> new Document(TipProgress.ROUTED, true);
+            // An escalation or a new priority changes nothing the tipster sees, but it makes the alert known if it
+            // came first.
+            case ESCALATED, PRIORITY_CHANGED -> new Document(TipProgress.ROUTED, true);
         };
         Listeners.handle(processedEvents.once(STATUS_CONSUMER, event.getEventId(),
                 () -> record(event.getTipId(), event.getAlertId(), facts)));
