@@ -13,13 +13,14 @@ import se.goteborg.vaksam.events.common.SuspectedMinor;
  * @param exploitationType one of these types
  * @param controlIndicator whether at least one of the rules' control indicators was reported
  * @param cityLetPremises  whether the premises are in the city's lettings register
+ * @param anyIndicator     at least one of these indicator codes was reported
  */
 public record Condition(Set<SuspectedMinor> suspectedMinor, Boolean immediateDanger, Set<ExploitationType> exploitationType,
-                 Boolean controlIndicator, Boolean cityLetPremises) {
+                 Boolean controlIndicator, Boolean cityLetPremises, Set<String> anyIndicator) {
 
     public boolean isEmpty() {
         return suspectedMinor == null && immediateDanger == null && exploitationType == null && controlIndicator == null
-                && cityLetPremises == null;
+                && cityLetPremises == null && anyIndicator == null;
     }
 
     public boolean matches(RoutingFacts facts, Set<String> controlIndicators) {
@@ -28,6 +29,7 @@ public record Condition(Set<SuspectedMinor> suspectedMinor, Boolean immediateDan
                 && (exploitationType == null || exploitationType.contains(facts.exploitationType()))
                 && (controlIndicator == null
                     || controlIndicator == facts.indicators().stream().anyMatch(controlIndicators::contains))
-                && (cityLetPremises == null || cityLetPremises == facts.cityLetPremises());
+                && (cityLetPremises == null || cityLetPremises == facts.cityLetPremises())
+                && (anyIndicator == null || facts.indicators().stream().anyMatch(anyIndicator::contains));
     }
 }

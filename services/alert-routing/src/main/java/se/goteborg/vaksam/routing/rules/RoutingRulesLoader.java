@@ -22,6 +22,7 @@ import se.goteborg.vaksam.events.common.ExploitationType;
 import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.common.Recipient;
 import se.goteborg.vaksam.events.common.SuspectedMinor;
+import se.goteborg.vaksam.platform.events.Indicator;
 
 /**
  * Reads a routing rules file and checks all of it, so a mistake stops the service at start-up with every problem
@@ -47,6 +48,9 @@ public final class RoutingRulesLoader {
         }
         var loader = new RoutingRulesLoader();
         RoutingRules rules = loader.rules(root);
+        if (loader.problems.isEmpty()) {
+            loader.problems.addAll(FactSpace.unreachable(rules));
+        }
         if (!loader.problems.isEmpty()) {
             throw new InvalidRoutingRules(source, loader.problems);
         }
@@ -59,7 +63,7 @@ public final class RoutingRulesLoader {
             return null;
         }
         String version = text("version", file.get("version"));
-        Set<String> controlIndicators = codes("controlIndicators", file.get("controlIndicators"));
+        Set<String> controlIndicators = indicators("controlIndicators", file.get("controlIndicators"));
         List<Rule> rules = new ArrayList<>();
         List<?> rows = list("rules", file.get("rules"));
         Set<String> ids = new HashSet<>();
@@ -93,8 +97,8 @@ public final class RoutingRulesLoader {
     }
 
     private Condition condition(String path, Object value) {
-        Map<?, ?> when = map(path, value,
-                Set.of("suspectedMinor", "immediateDanger", "exploitationType", "controlIndicator", "cityLetPremises"));
+        Map<?, ?> when = map(path, value, Set.of("suspectedMinor", "immediateDanger", "exploitationType",
+                "controlIndicator", "cityLetPremises", "anyIndicator"));
         if (when == null) {
             return null;
         }
@@ -106,7 +110,8 @@ public final class RoutingRulesLoader {
                         ? enums(path + ".exploitationType", when.get("exploitationType"), ExploitationType.class)
                         : null,
                 when.containsKey("controlIndicator") ? bool(path + ".controlIndicator", when.get("controlIndicator")) : null,
-                when.containsKey("cityLetPremises") ? bool(path + ".cityLetPremises", when.get("cityLetPremises")) : null);
+                when.containsKey("cityLetPremises") ? bool(path + ".cityLetPremises", when.get("cityLetPremises")) : null,
+                when.containsKey("anyIndicator") ? indicators(path + ".anyIndicator", when.get("anyIndicator")) : null);
         if (condition.isEmpty()) {
             problems.add(path + ": must name at least one condition");
         }
@@ -182,6 +187,14 @@ public final class RoutingRulesLoader {
                 problems.add(path + "[" + i + "]: " + code + " is listed twice");
             }
         }
+        return codes;
+    }
+
+    /** Codes that must be in the indicator catalogue: a misspelt code would silently never match. */
+    private Set<String> indicators(String path, Object value) {
+        Set<String> codes = codes(path, value);
+        List<String> unknown = codes.stream().filter(code -> Indicator.byCode(code).isEmpty()).toList();
+        unknown.forEach(code -> problems.add(path + ": " + code + " is not in the indicator catalogue"));
         return codes;
     }
 

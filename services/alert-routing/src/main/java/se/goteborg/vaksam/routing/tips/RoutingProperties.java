@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval  how often tips that waited long enough are looked for
  */
 @ConfigurationProperties("vaksam.routing")
-public record RoutingProperties(@DefaultValue("classpath:routing-rules-v1.yaml") String rules,
+public record RoutingProperties(@DefaultValue(RoutingProperties.DEFAULT_RULES) String rules,
                                 @DefaultValue("10s") Duration assessmentWait,
                                 @DefaultValue("1s") Duration sweepInterval) {
+
+    /** The rules version in force unless configured otherwise. */
+    public static final String DEFAULT_RULES = "classpath:routing-rules-v2.yaml";
 }

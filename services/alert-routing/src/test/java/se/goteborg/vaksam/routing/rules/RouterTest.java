@@ -17,6 +17,7 @@ import se.goteborg.vaksam.events.common.ExploitationType;
 import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.common.Recipient;
 import se.goteborg.vaksam.events.common.SuspectedMinor;
+import se.goteborg.vaksam.routing.tips.RoutingProperties;
 
 /**
  * The routing table of DESIGN.md, row by row and in the combinations that matter, against the rules file the
@@ -24,12 +25,17 @@ import se.goteborg.vaksam.events.common.SuspectedMinor;
  */
 class RouterTest {
 
+    /** The file the service loads unless told otherwise. */
+    static final String SHIPPED = RoutingProperties.DEFAULT_RULES.replace("classpath:", "");
+
+    static RoutingRules rules;
     static Router router;
 
     @BeforeAll
     static void loadShippedRules() throws Exception {
-        try (InputStream rules = RouterTest.class.getClassLoader().getResourceAsStream("routing-rules-v1.yaml")) {
-            router = new Router(RoutingRulesLoader.load("routing-rules-v1.yaml", rules));
+        try (InputStream file = RouterTest.class.getClassLoader().getResourceAsStream(SHIPPED)) {
+            rules = RoutingRulesLoader.load(SHIPPED, file);
+            router = new Router(rules);
         }
     }
 
@@ -60,6 +66,10 @@ class RouterTest {
             repeat keeps IMMEDIATE                     | YES    | false  | UNKNOWN  |                                       | true     | 5    | POLICE:IMMEDIATE[SUSPECTED_MINOR,REPEAT_PREMISES] SOCIAL_SERVICES_CHILDREN:IMMEDIATE[SUSPECTED_MINOR,REPEAT_PREMISES] LETTINGS_GROUP:HIGH[CITY_LET_PREMISES,REPEAT_PREMISES]
             repeat raises triage                       | NO     | false  | UNKNOWN  |                                       | false    | 3    | POLICE:HIGH[TRIAGE,REPEAT_PREMISES]
             two tips are not a repeat                  | NO     | false  | UNKNOWN  |                                       | false    | 2    | POLICE:NORMAL[TRIAGE]
+            taxi: a minor without guardian, "adult"    | NO     | false  | UNKNOWN  | MINOR_WITHOUT_GUARDIAN                | false    | 1    | POLICE:IMMEDIATE[MINOR_INDICATOR] SOCIAL_SERVICES_CHILDREN:IMMEDIATE[MINOR_INDICATOR]
+            child items, adult sexual                  | NO     | false  | SEXUAL   | CHILD_ITEMS_NO_CHILD_REGISTERED       | false    | 1    | POLICE:IMMEDIATE[MINOR_INDICATOR,SEXUAL_EXPLOITATION] MIKAMOTTAGNINGEN:NORMAL[SEXUAL_EXPLOITATION] SOCIAL_SERVICES_CHILDREN:IMMEDIATE[MINOR_INDICATOR]
+            minor answer and minor indicator           | YES    | false  | SEXUAL   | MINOR_WITHOUT_GUARDIAN COMPANION_CONTROLS | false | 1    | POLICE:IMMEDIATE[SUSPECTED_MINOR,MINOR_INDICATOR] SOCIAL_SERVICES_CHILDREN:IMMEDIATE[SUSPECTED_MINOR,MINOR_INDICATOR]
+            minor indicator at a repeat city-let       | UNSURE | true   | LABOUR   | CHILD_ITEMS_NO_CHILD_REGISTERED       | true     | 3    | POLICE:IMMEDIATE[SUSPECTED_MINOR,MINOR_INDICATOR,IMMEDIATE_DANGER,LABOUR_BEGGING_OR_CRIMINAL_EXPLOITATION,REPEAT_PREMISES] SOCIAL_SERVICES_CHILDREN:IMMEDIATE[SUSPECTED_MINOR,MINOR_INDICATOR,REPEAT_PREMISES] REGION_COORDINATORS:IMMEDIATE[LABOUR_BEGGING_OR_CRIMINAL_EXPLOITATION,REPEAT_PREMISES] LETTINGS_GROUP:HIGH[CITY_LET_PREMISES,REPEAT_PREMISES]
             """)
     void routesByTheTable(String name, SuspectedMinor minor, boolean danger, ExploitationType type, String indicators,
                           boolean cityLet, int tips, String expected) {
@@ -77,36 +87,41 @@ class RouterTest {
                 .noneMatch(AlertDecision::repeated);
     }
 
+    /** Walks every kind of tip the rules can tell apart, at every repeat count that matters. */
     @Test
-    void everyTipHasARecipientEachRecipientOneAlertAndTheLettingsGroupOnlyForCityLetPremises() {
-        for (SuspectedMinor minor : SuspectedMinor.values()) {
-            for (ExploitationType type : ExploitationType.values()) {
-                for (boolean danger : new boolean[] {false, true}) {
-                    for (Set<String> indicators : List.of(Set.<String>of(), Set.of("STREAM_OF_MEN"),
-                            Set.of("FEARFUL_OR_DRUGGED"))) {
-                        for (boolean cityLet : new boolean[] {false, true}) {
-                            for (int tips = 1; tips <= 4; tips++) {
-                                var facts = new RoutingFacts(minor, danger, type, indicators, cityLet, tips);
-                                List<AlertDecision> decisions = router.route(facts);
+    void everyTipHasARecipientEachRecipientOneAlertAndChildrenAlwaysReachSocialServicesAtOnce() {
+        List<RoutingFacts> space = FactSpace.of(rules);
+        // 60 answers (minor, danger, type, city-let) times 4: with or without a control and a minor indicator.
+        assertThat(space).hasSize(240);
+        for (RoutingFacts kind : space) {
+            for (int tips = 1; tips <= 4; tips++) {
+                var facts = new RoutingFacts(kind.suspectedMinor(), kind.immediateDanger(), kind.exploitationType(),
+                        kind.indicators(), kind.cityLetPremises(), tips);
+                List<AlertDecision> decisions = router.route(facts);
 
-                                assertThat(decisions).as("%s", facts)
-                                        .filteredOn(d -> d.recipient() != Recipient.LETTINGS_GROUP).isNotEmpty();
-                                assertThat(decisions).as("%s", facts).extracting(AlertDecision::recipient)
-                                        .doesNotHaveDuplicates();
-                                assertThat(decisions.stream().anyMatch(d -> d.recipient() == Recipient.LETTINGS_GROUP))
-                                        .as("%s", facts).isEqualTo(cityLet);
-                                assertThat(decisions).as("%s", facts).allMatch(d -> !d.reasons().isEmpty());
-                                if (minor != SuspectedMinor.NO) {
-                                    assertThat(decisions).as("%s", facts).extracting(AlertDecision::recipient)
-                                            .contains(Recipient.SOCIAL_SERVICES_CHILDREN)
-                                            .doesNotContain(Recipient.MIKAMOTTAGNINGEN);
-                                    assertThat(decisions).as("%s", facts)
-                                            .filteredOn(d -> d.recipient() == Recipient.SOCIAL_SERVICES_CHILDREN)
-                                            .allMatch(d -> d.priority() == Priority.IMMEDIATE);
-                                }
-                            }
-                        }
-                    }
+                assertThat(decisions).as("%s", facts)
+                        .filteredOn(d -> d.recipient() != Recipient.LETTINGS_GROUP).isNotEmpty();
+                assertThat(decisions).as("%s", facts).extracting(AlertDecision::recipient).doesNotHaveDuplicates();
+                assertThat(decisions.stream().anyMatch(d -> d.recipient() == Recipient.LETTINGS_GROUP))
+                        .as("%s", facts).isEqualTo(facts.cityLetPremises());
+                assertThat(decisions).as("%s", facts).allMatch(d -> !d.reasons().isEmpty());
+                boolean signOfAChild = facts.suspectedMinor() != SuspectedMinor.NO
+                        || facts.indicators().contains("MINOR_WITHOUT_GUARDIAN")
+                        || facts.indicators().contains("CHILD_ITEMS_NO_CHILD_REGISTERED");
+                if (signOfAChild) {
+                    assertThat(decisions).as("%s", facts)
+                            .filteredOn(d -> d.recipient() == Recipient.SOCIAL_SERVICES_CHILDREN
+                                    || d.recipient() == Recipient.POLICE)
+                            .hasSize(2)
+                            .allMatch(d -> d.priority() == Priority.IMMEDIATE);
+                }
+                if (facts.suspectedMinor() != SuspectedMinor.NO) {
+                    assertThat(decisions).as("%s", facts).extracting(AlertDecision::recipient)
+                            .doesNotContain(Recipient.MIKAMOTTAGNINGEN);
+                }
+                if (facts.immediateDanger()) {
+                    assertThat(decisions).as("%s", facts)
+                            .anyMatch(d -> d.recipient() == Recipient.POLICE && d.priority() == Priority.IMMEDIATE);
                 }
             }
         }
@@ -114,7 +129,7 @@ class RouterTest {
 
     @Test
     void recordsTheRulesVersion() {
-        assertThat(router.rulesVersion()).isEqualTo("v1");
+        assertThat(router.rulesVersion()).isEqualTo("v2");
     }
 
     @Test

@@ -11,23 +11,80 @@ import org.junit.jupiter.api.Test;
 import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.common.Recipient;
 import se.goteborg.vaksam.routing.rules.RoutingRulesLoader.InvalidRoutingRules;
+import se.goteborg.vaksam.routing.tips.RoutingProperties;
 
 class RoutingRulesLoaderTest {
 
     @Test
     void loadsTheShippedRules() throws Exception {
-        try (var yaml = getClass().getClassLoader().getResourceAsStream("routing-rules-v1.yaml")) {
-            RoutingRules rules = RoutingRulesLoader.load("routing-rules-v1.yaml", yaml);
+        RoutingRules rules = shipped("routing-rules-v2.yaml");
 
-            assertThat(rules.version()).isEqualTo("v1");
-            assertThat(rules.controlIndicators()).hasSize(10).contains("COMPANION_CONTROLS", "BOOKER_NOT_OCCUPANT");
-            assertThat(rules.rules()).extracting(Rule::id).containsExactly("suspected-minor", "immediate-danger",
-                    "adult-sexual-with-control", "adult-sexual-without-control", "labour-begging-criminal",
-                    "adult-unknown-with-control", "city-let-premises");
-            assertThat(rules.repeatPremises().minTips()).isEqualTo(3);
-            assertThat(rules.fallback().recipients()).containsExactly(Recipient.POLICE);
-            assertThat(rules.fallback().priority()).isEqualTo(Priority.NORMAL);
-        }
+        assertThat(rules.version()).isEqualTo("v2");
+        assertThat(rules.controlIndicators()).hasSize(10).contains("COMPANION_CONTROLS", "BOOKER_NOT_OCCUPANT");
+        assertThat(rules.rules()).extracting(Rule::id).containsExactly("suspected-minor", "minor-indicator",
+                "immediate-danger", "adult-sexual-with-control", "adult-sexual-without-control",
+                "labour-begging-criminal", "adult-unknown-with-control", "city-let-premises");
+        assertThat(rules.rules().get(1).when().anyIndicator())
+                .containsExactlyInAnyOrder("MINOR_WITHOUT_GUARDIAN", "CHILD_ITEMS_NO_CHILD_REGISTERED");
+        assertThat(rules.repeatPremises().minTips()).isEqualTo(3);
+        assertThat(rules.fallback().recipients()).containsExactly(Recipient.POLICE);
+        assertThat(rules.fallback().priority()).isEqualTo(Priority.NORMAL);
+        assertThat(RoutingProperties.DEFAULT_RULES).isEqualTo("classpath:routing-rules-v2.yaml");
+    }
+
+    /** Decisions recorded under an earlier version can still be explained by its file. */
+    @Test
+    void keepsEveryEarlierVersionLoadable() throws Exception {
+        RoutingRules v1 = shipped("routing-rules-v1.yaml");
+
+        assertThat(v1.version()).isEqualTo("v1");
+        assertThat(v1.rules()).extracting(Rule::id).doesNotContain("minor-indicator").hasSize(7);
+    }
+
+    @Test
+    void refusesIndicatorCodesOutsideTheCatalogue() {
+        String yaml = """
+                version: v9
+                controlIndicators: [COMPANION_CONTROLS, COMPANION_CONTROL]
+                rules:
+                  - id: minor
+                    when: { anyIndicator: [MINOR_WITHOUT_GUARDIAN, CHILD_WITHOUT_GUARDIAN] }
+                    recipients: [SOCIAL_SERVICES_CHILDREN]
+                    priority: IMMEDIATE
+                    reasons: [MINOR_INDICATOR]
+                repeatPremises: { minTips: 3, reason: REPEAT_PREMISES }
+                fallback: { recipients: [POLICE], priority: NORMAL, reasons: [TRIAGE] }
+                """;
+
+        assertThatThrownBy(() -> load(yaml))
+                .isInstanceOfSatisfying(InvalidRoutingRules.class, e -> assertThat(e.problems()).containsExactly(
+                        "controlIndicators: COMPANION_CONTROL is not in the indicator catalogue",
+                        "rules[0].when.anyIndicator: CHILD_WITHOUT_GUARDIAN is not in the indicator catalogue"));
+    }
+
+    @Test
+    void refusesRulesNoTipCanMatch() {
+        String yaml = """
+                version: v9
+                controlIndicators: [COMPANION_CONTROLS, FEARFUL_OR_DRUGGED]
+                rules:
+                  - id: reachable
+                    when: { suspectedMinor: ["NO"], controlIndicator: false }
+                    recipients: [POLICE]
+                    priority: NORMAL
+                    reasons: [TRIAGE]
+                  - id: controlled-without-control
+                    when: { anyIndicator: [COMPANION_CONTROLS, FEARFUL_OR_DRUGGED], controlIndicator: false }
+                    recipients: [REGION_COORDINATORS]
+                    priority: HIGH
+                    reasons: [CONTROL_INDICATORS]
+                repeatPremises: { minTips: 3, reason: REPEAT_PREMISES }
+                fallback: { recipients: [POLICE], priority: NORMAL, reasons: [TRIAGE] }
+                """;
+
+        assertThatThrownBy(() -> load(yaml))
+                .isInstanceOfSatisfying(InvalidRoutingRules.class, e -> assertThat(e.problems()).containsExactly(
+                        "rules[1] (controlled-without-control): can never match; no tip meets all its conditions"));
     }
 
     @Test
@@ -71,6 +128,12 @@ class RoutingRulesLoaderTest {
         assertThatThrownBy(() -> load("rules: [unclosed"))
                 .isInstanceOf(InvalidRoutingRules.class)
                 .hasMessageContaining("is not readable YAML");
+    }
+
+    private RoutingRules shipped(String file) throws Exception {
+        try (var yaml = getClass().getClassLoader().getResourceAsStream(file)) {
+            return RoutingRulesLoader.load(file, yaml);
+        }
     }
 
     private static RoutingRules load(String yaml) {

@@ -15,6 +15,7 @@ import se.goteborg.vaksam.intake.intake.TipRequests.PremisesRequest;
 import se.goteborg.vaksam.intake.intake.TipRequests.StopRequest;
 import se.goteborg.vaksam.intake.intake.TipRequests.TaxiTipRequest;
 import se.goteborg.vaksam.intake.intake.TipRequests.TripRequest;
+import se.goteborg.vaksam.platform.events.Indicator;
 import se.goteborg.vaksam.web.problem.FieldProblem;
 import se.goteborg.vaksam.web.problem.FieldProblems;
 import se.goteborg.vaksam.web.problem.InvalidFieldsException;

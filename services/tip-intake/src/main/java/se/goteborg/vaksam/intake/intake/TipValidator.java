@@ -26,6 +26,7 @@ import se.goteborg.vaksam.intake.intake.TipRequests.HotelTipRequest;
 import se.goteborg.vaksam.intake.intake.TipRequests.StopRequest;
 import se.goteborg.vaksam.intake.intake.TipRequests.TaxiTipRequest;
 import se.goteborg.vaksam.intake.intake.TipRequests.TipRequest;
+import se.goteborg.vaksam.platform.events.Indicator;
 import se.goteborg.vaksam.web.problem.FieldProblems;
 
 /** Checks a request against the public contract and names every offending field at once. */

@@ -30,6 +30,7 @@ import se.goteborg.vaksam.events.common.ExploitationType;
 import se.goteborg.vaksam.events.common.SuspectedMinor;
 import se.goteborg.vaksam.intake.intake.TipRequests.HotelTipRequest;
 import se.goteborg.vaksam.intake.intake.TipRequests.TaxiTipRequest;
+import se.goteborg.vaksam.platform.events.Indicator;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;

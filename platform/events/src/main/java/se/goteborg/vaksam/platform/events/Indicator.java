@@ -1,4 +1,4 @@
-package se.goteborg.vaksam.intake.intake;
+package se.goteborg.vaksam.platform.events;
 
 import java.util.Arrays;
 import java.util.List;
@@ -10,11 +10,12 @@ import java.util.stream.Collectors;
 import se.goteborg.vaksam.events.common.Channel;
 
 /**
- * The indicator catalogue of DESIGN.md. Codes are stable (they travel in TipSubmitted and routing rules name them);
- * labels are translated elsewhere. Each code is listed on one channel's form, and a tip may only carry codes of its
- * own channel. Which codes count as control indicators is routing's business, not intake's.
+ * The indicator catalogue of DESIGN.md, shared by intake (which codes a tip may carry) and routing (which codes its
+ * rules may name). Codes are stable (they travel in TipSubmitted); labels are translated by each service's pages.
+ * Each code is listed on one channel's form, and a tip may only carry codes of its own channel. Which codes count as
+ * control indicators is routing's business, not the catalogue's.
  */
-enum Indicator {
+public enum Indicator {
 
     PAID_CASH_OR_PREPAID(Group.HOTEL_RECEPTION),
     SHORT_OR_HOURLY_STAY(Group.HOTEL_RECEPTION),
@@ -51,7 +52,7 @@ enum Indicator {
     MINOR_WITHOUT_GUARDIAN(Group.TAXI);
 
     /** The part of a channel's form an indicator is listed under: the checklist of one role. */
-    enum Group {
+    public enum Group {
         HOTEL_RECEPTION(Channel.HOTEL), HOTEL_HOUSEKEEPING(Channel.HOTEL), TAXI(Channel.TAXI);
 
         private final Channel channel;
@@ -60,7 +61,7 @@ enum Indicator {
             this.channel = channel;
         }
 
-        Channel channel() {
+        public Channel channel() {
             return channel;
         }
     }
@@ -75,15 +76,15 @@ enum Indicator {
     }
 
     /** The codes listed under a group, in catalogue order. */
-    static List<String> codes(Group group) {
+    public static List<String> codes(Group group) {
         return Arrays.stream(values()).filter(indicator -> indicator.group == group).map(Indicator::name).toList();
     }
 
-    static Optional<Indicator> byCode(String code) {
+    public static Optional<Indicator> byCode(String code) {
         return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
     }
 
-    Channel channel() {
+    public Channel channel() {
         return group.channel;
     }
 }

@@ -1,4 +1,4 @@
-package se.goteborg.vaksam.intake.intake;
+package se.goteborg.vaksam.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
