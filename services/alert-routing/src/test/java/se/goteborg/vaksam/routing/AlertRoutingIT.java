@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,12 +53,16 @@ import se.goteborg.vaksam.platform.events.Outbox;
 import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topic;
 import se.goteborg.vaksam.platform.events.Topics;
+import se.goteborg.vaksam.routing.deadline.AcknowledgementDeadlines;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
+import se.goteborg.vaksam.testsupport.MutableClock;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TopicRecords;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
 
+// Closed after the class, so its listeners do not go on consuming beside the next test class's.
+@DirtiesContext
 @SpringBootTest(properties = {
         "vaksam.mongo.database=alert-routing-it",
         "vaksam.routing.assessment-wait=10s",
@@ -88,6 +93,7 @@ class AlertRoutingIT {
     @Autowired EventPublisher publisher;
     @Autowired MongoDatabase database;
     @Autowired MutableClock clock;
+    @Autowired AcknowledgementDeadlines deadlines;
 
     @BeforeEach
     void readAlerts() {
@@ -143,6 +149,7 @@ class AlertRoutingIT {
                 Priority.NORMAL, List.of("CITY_LET_PREMISES"), routedAt)
                 .setPremises(AlertPremises.newBuilder(fullPremises).setName(null).build())
                 .build());
+        assertThat(byRecipient.get(Recipient.POLICE).getAcknowledgeBy()).isEqualTo(routedAt.plus(Duration.ofHours(4)));
         AlertRouted lettings = byRecipient.get(Recipient.LETTINGS_GROUP);
         assertThat(lettings.getIndicators()).isEmpty();
         assertThat(lettings.getSuspectedMinor()).isNull();
@@ -302,7 +309,7 @@ class AlertRoutingIT {
         return publisher.publish(topic, key, value).block().getRecordMetadata();
     }
 
-    private static AlertRouted.Builder base(TipSubmitted tip, Recipient recipient, Priority priority,
+    private AlertRouted.Builder base(TipSubmitted tip, Recipient recipient, Priority priority,
                                             List<String> reasons, Instant routedAt) {
         String alertId = UUID.nameUUIDFromBytes((tip.getTipId() + ":" + recipient).getBytes(StandardCharsets.UTF_8))
                 .toString();
@@ -314,8 +321,9 @@ class AlertRoutingIT {
                 .setRecipient(recipient)
                 .setPriority(priority)
                 .setReasons(reasons)
-                .setRulesVersion("v1")
+                .setRulesVersion("v2")
                 .setRoutedAt(routedAt)
+                .setAcknowledgeBy(deadlines.acknowledgeBy(priority, routedAt))
                 .setChannel(tip.getChannel());
     }
 

@@ -42,7 +42,7 @@ final class AlertFactory {
     }
 
     static AlertRouted alert(TipSubmitted tip, PremisesAssessed assessment, AlertDecision decision, String rulesVersion,
-                             Instant routedAt) {
+                             Instant routedAt, Instant acknowledgeBy) {
         String alertId = alertId(tip.getTipId(), decision.recipient());
         var alert = AlertRouted.newBuilder()
                 .setEventId(UUID.nameUUIDFromBytes(("alert-routed:" + alertId).getBytes(StandardCharsets.UTF_8))
@@ -54,6 +54,7 @@ final class AlertFactory {
                 .setReasons(decision.reasons())
                 .setRulesVersion(rulesVersion)
                 .setRoutedAt(routedAt)
+                .setAcknowledgeBy(acknowledgeBy)
                 .setChannel(tip.getChannel())
                 .setLinkedTipIds(decision.repeated() && assessment != null ? assessment.getLinkedTipIds() : List.of());
         if (decision.recipient() == Recipient.LETTINGS_GROUP) {

@@ -1,6 +1,5 @@
 package se.goteborg.vaksam.routing.tips;
 
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +11,9 @@ import se.goteborg.vaksam.platform.events.OutboxRelay;
 @Configuration(proxyBeanMethods = false)
 class RoutingOutboxConfig {
 
-    @Bean
+    static final String RELAY = "routingsRelay";
+
+    @Bean(RELAY)
     OutboxRelay routingsRelay(MongoDatabase database, EventPublisher publisher) {
         return new OutboxRelay(database.getCollection(RoutingRepository.COLLECTION), publisher, OutboxRelay.DEFAULT_SWEEP_INTERVAL);
     }

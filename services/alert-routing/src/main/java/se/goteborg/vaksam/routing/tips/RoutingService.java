@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Flux;
@@ -14,6 +15,8 @@ import se.goteborg.vaksam.events.alert.AlertRouted;
 import se.goteborg.vaksam.events.premises.PremisesAssessed;
 import se.goteborg.vaksam.events.tip.TipSubmitted;
 import se.goteborg.vaksam.platform.events.OutboxRelay;
+import se.goteborg.vaksam.routing.deadline.AcknowledgementDeadlines;
+import se.goteborg.vaksam.routing.rules.AlertDecision;
 import se.goteborg.vaksam.routing.rules.Router;
 import se.goteborg.vaksam.routing.tips.RoutingRepository.Routing;
 
@@ -31,15 +34,18 @@ class RoutingService {
     private final AwaitingAssessmentRepository awaiting;
     private final Router router;
     private final OutboxRelay relay;
+    private final AcknowledgementDeadlines deadlines;
     private final RoutingProperties properties;
     private final Clock clock;
 
-    RoutingService(RoutingRepository routings, AwaitingAssessmentRepository awaiting, Router router, OutboxRelay relay,
+    RoutingService(RoutingRepository routings, AwaitingAssessmentRepository awaiting, Router router,
+                   @Qualifier(RoutingOutboxConfig.RELAY) OutboxRelay relay, AcknowledgementDeadlines deadlines,
                    RoutingProperties properties, Clock clock) {
         this.routings = routings;
         this.awaiting = awaiting;
         this.router = router;
         this.relay = relay;
+        this.deadlines = deadlines;
         this.properties = properties;
         this.clock = clock;
     }
@@ -85,7 +91,7 @@ class RoutingService {
         PremisesAssessed assessment = routing.assessment();
         Instant now = clock.instant();
         List<AlertRouted> alerts = router.route(AlertFactory.facts(tip, assessment)).stream()
-                .map(decision -> AlertFactory.alert(tip, assessment, decision, router.rulesVersion(), now))
+                .map(decision -> alert(tip, assessment, decision, now))
                 .toList();
         return routings.markRouted(tip.getTipId(), now, router.rulesVersion(), assessment != null, alerts)
                 .flatMap(routed -> {
@@ -100,6 +106,11 @@ class RoutingService {
                 });
     }
 
+    private AlertRouted alert(TipSubmitted tip, PremisesAssessed assessment, AlertDecision decision, Instant now) {
+        return AlertFactory.alert(tip, assessment, decision, router.rulesVersion(), now,
+                deadlines.acknowledgeBy(decision.priority(), now));
+    }
+
     private Mono<Void> amend(Routing routing) {
         TipSubmitted tip = routing.tip();
         PremisesAssessed assessment = routing.assessment();
@@ -107,7 +118,7 @@ class RoutingService {
         List<String> routedAlready = routing.recipients();
         List<AlertRouted> added = router.route(AlertFactory.facts(tip, assessment)).stream()
                 .filter(decision -> !routedAlready.contains(decision.recipient().name()))
-                .map(decision -> AlertFactory.alert(tip, assessment, decision, router.rulesVersion(), now))
+                .map(decision -> alert(tip, assessment, decision, now))
                 .toList();
         return routings.amend(tip.getTipId(), now, added)
                 .doOnNext(amended -> {
