@@ -15,7 +15,8 @@ public final class DemoCredentials {
             new Client("social-children-demo", "recipient SOCIAL_SERVICES_CHILDREN"),
             new Client("region-coordinators-demo", "recipient REGION_COORDINATORS"),
             new Client("lettings-demo", "recipient LETTINGS_GROUP, lettings register"),
-            new Client("coordinator-demo", "Göteborg & Co coordinator"));
+            new Client("coordinator-demo", "Göteborg & Co coordinator"),
+            new Client("auditor-demo", "auditor of the openings log (every organisation)"));
 
     /** People who log in through the browser at the gateway's pages; the password is always {@link #PASSWORD}. */
     public static final List<Person> PEOPLE = List.of(
@@ -24,7 +25,8 @@ public final class DemoCredentials {
             new Person("mika-worker", "Mikamottagningen inbox: /inbox"),
             new Person("social-children-worker", "social services for children inbox: /inbox"),
             new Person("region-coordinator", "regional coordinators inbox: /inbox"),
-            new Person("coordinator", "Göteborg & Co: /network"));
+            new Person("coordinator", "Göteborg & Co: /network"),
+            new Person("auditor", "the openings log: /inbox/audit"));
 
     public static final String PASSWORD = "demo";
 

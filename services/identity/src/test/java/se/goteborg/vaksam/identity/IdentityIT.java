@@ -70,7 +70,7 @@ class IdentityIT {
 	@ParameterizedTest
 	@CsvSource({ "mika-demo, MIKAMOTTAGNINGEN, RECIPIENT", "social-children-demo, SOCIAL_SERVICES_CHILDREN, RECIPIENT",
 			"region-coordinators-demo, REGION_COORDINATORS, RECIPIENT", "lettings-demo, LETTINGS_GROUP, RECIPIENT LETTINGS",
-			"coordinator-demo, , COORDINATOR" })
+			"coordinator-demo, , COORDINATOR", "auditor-demo, , AUDITOR" })
 	void everyDemoClientCarriesItsRecipientAndRoles(String clientId, String recipient, String roles) {
 		HttpResponse<String> response = this.client.clientCredentials(clientId, clientId + "-secret");
 

@@ -29,7 +29,14 @@ final class AlertDocuments {
     static final String ID = "_id";
     static final String RECIPIENT = "recipient";
     static final String STATE = "status";
+    static final String PRIORITY = "priority";
+    static final String SUGGESTED_PRIORITY = "suggestedPriority";
+    static final String PRIORITY_CHANGES = "priorityChanges";
+    static final String PRIORITY_CHANGED_AT = "priorityChangedAt";
     static final String CREATED_AT = "createdAt";
+    static final String ROUTED_AT = "routedAt";
+    static final String ACKNOWLEDGE_BY = "acknowledgeBy";
+    static final String ESCALATED_AT = "escalatedAt";
     static final String SEALED_DETAILS = "sealedDetails";
 
     private AlertDocuments() {
@@ -37,17 +44,19 @@ final class AlertDocuments {
 
     /**
      * The routing facts an AlertRouted carries, as set on every delivery: a replay sets the same values again, a
-     * re-routing (raised priority, linked tips) updates them. Sealed details are kept only for recipients whose role
-     * may ever see them.
+     * re-routing (raised priority, linked tips) updates them. The priority routing suggests is kept apart from the
+     * one the recipient works to, so a replay never undoes the recipient's change. Sealed details are kept only for
+     * recipients whose role may ever see them.
      */
     static Document routingFacts(AlertRouted event) {
-        boolean keepSealed = event.getSealedDetails() != null && InboxCaller.mayReceiveDetails(event.getRecipient());
+        boolean keepSealed = event.getSealedDetails() != null && DetailsPolicy.mayReceiveDetails(event.getRecipient());
         return new Document("tipId", event.getTipId())
                 .append(RECIPIENT, event.getRecipient().name())
-                .append("priority", event.getPriority().name())
+                .append(SUGGESTED_PRIORITY, event.getPriority().name())
                 .append("reasons", List.copyOf(event.getReasons()))
                 .append("rulesVersion", event.getRulesVersion())
-                .append("routedAt", date(event.getRoutedAt()))
+                .append(ROUTED_AT, date(event.getRoutedAt()))
+                .append(ACKNOWLEDGE_BY, date(event.getAcknowledgeBy()))
                 .append("channel", event.getChannel().name())
                 .append("observedAt", date(event.getObservedAt()))
                 .append("indicators", List.copyOf(event.getIndicators()))
@@ -61,22 +70,45 @@ final class AlertDocuments {
                 .append(SEALED_DETAILS, keepSealed ? new Binary(bytes(event.getSealedDetails())) : null);
     }
 
-    /** Set only when the alert is first stored, so a replayed or re-routed alert keeps its place and its state. */
-    static Document firstSeen(AlertRouted event) {
-        return new Document(STATE, AlertState.NEW.name()).append(CREATED_AT, date(event.getRoutedAt()));
+    /**
+     * The update that stores or refreshes an alert: routing facts set every time; the state only when the document
+     * is new (an escalation may have created it first), and the first routing time kept as {@code createdAt}, so a
+     * replayed or re-routed alert keeps its place and its state.
+     */
+    static Document routedUpdate(AlertRouted event) {
+        return new Document("$set", routingFacts(event))
+                .append("$setOnInsert", new Document(STATE, AlertState.NEW.name()))
+                .append("$min", new Document(CREATED_AT, date(event.getRoutedAt())));
+    }
+
+    /**
+     * Records routing's escalation on the alert. Should the escalation come before the alert itself (the inbox was
+     * behind on the alert topic), it creates the document with the state and owner the alert will have, and the
+     * alert fills in the rest; until then the alert is not listed.
+     */
+    static Document escalatedUpdate(AlertStatusChanged event) {
+        return new Document("$set", new Document(ESCALATED_AT, date(event.getChangedAt()))
+                        .append("escalatedTo", event.getEscalatedTo()))
+                .append("$setOnInsert", new Document(STATE, AlertState.NEW.name())
+                        .append(RECIPIENT, event.getRecipient().name())
+                        .append("tipId", event.getTipId()));
     }
 
     static Alert alert(Document d) {
+        // Alerts stored before the recipient could change the priority have only "priority", routing's own.
+        Priority suggested = Priority.valueOf(d.getString(d.containsKey(SUGGESTED_PRIORITY) ? SUGGESTED_PRIORITY : PRIORITY));
         return new Alert(
                 d.getString(ID),
                 d.getString("tipId"),
                 Recipient.valueOf(d.getString(RECIPIENT)),
-                Priority.valueOf(d.getString("priority")),
+                d.getString(PRIORITY) == null ? suggested : Priority.valueOf(d.getString(PRIORITY)),
+                suggested,
                 AlertState.valueOf(d.getString(STATE)),
                 d.getList("reasons", String.class, List.of()),
                 d.getString("rulesVersion"),
                 instant(d.getDate(CREATED_AT)),
-                instant(d.getDate("routedAt")),
+                instant(d.getDate(ROUTED_AT)),
+                instant(d.getDate(ACKNOWLEDGE_BY)),
                 Channel.valueOf(d.getString("channel")),
                 instant(d.getDate("observedAt")),
                 d.getList("indicators", String.class, List.of()),
@@ -91,7 +123,18 @@ final class AlertDocuments {
                 d.getString("acknowledgedBy"),
                 enumOrNull(Outcome.class, d.getString("outcome")),
                 instant(d.getDate("closedAt")),
-                d.getString("closedBy"));
+                d.getString("closedBy"),
+                instant(d.getDate(ESCALATED_AT)),
+                d.getString("escalatedTo"),
+                d.getList(PRIORITY_CHANGES, Document.class, List.of()).stream()
+                        .map(change -> new Alert.PriorityChange(Priority.valueOf(change.getString("from")),
+                                Priority.valueOf(change.getString("to")), instant(change.getDate("at")),
+                                change.getString("by")))
+                        .toList());
+    }
+
+    static Document priorityChange(Priority from, Priority to, String actor, Instant at) {
+        return new Document("from", from.name()).append("to", to.name()).append("at", date(at)).append("by", actor);
     }
 
     static byte[] sealedDetails(Document d) {
@@ -113,16 +156,25 @@ final class AlertDocuments {
     }
 
     static AlertStatusChanged statusChanged(Alert alert, AlertStatus status, Outcome outcome, String actor, Instant at) {
+        return statusChange(alert, status, actor, at).setOutcome(outcome == null ? null : outcome.name()).build();
+    }
+
+    static AlertStatusChanged priorityChanged(Alert alert, Priority to, String actor, Instant at) {
+        return statusChange(alert, AlertStatus.PRIORITY_CHANGED, actor, at)
+                .setPriority(to)
+                .setPreviousPriority(alert.priority())
+                .build();
+    }
+
+    private static AlertStatusChanged.Builder statusChange(Alert alert, AlertStatus status, String actor, Instant at) {
         return AlertStatusChanged.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setAlertId(alert.alertId())
                 .setTipId(alert.tipId())
                 .setRecipient(alert.recipient())
                 .setStatus(status)
-                .setOutcome(outcome == null ? null : outcome.name())
                 .setChangedAt(at)
-                .setActor(actor)
-                .build();
+                .setActor(actor);
     }
 
     private static Document premises(AlertPremises premises) {

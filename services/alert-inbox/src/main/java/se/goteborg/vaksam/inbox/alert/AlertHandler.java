@@ -1,6 +1,7 @@
 package se.goteborg.vaksam.inbox.alert;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebInputException;
 
 import reactor.core.publisher.Mono;
+import se.goteborg.vaksam.inbox.alert.AlertRequests.NoteRequest;
 import se.goteborg.vaksam.inbox.alert.AlertRequests.OutcomeRequest;
+import se.goteborg.vaksam.inbox.alert.AlertRequests.PriorityRequest;
 import se.goteborg.vaksam.inbox.alert.AlertRequests.QuestionRequest;
 
 @Component
@@ -22,15 +25,15 @@ class AlertHandler {
     }
 
     Mono<ServerResponse> list(ServerRequest request) {
-        return InboxCaller.current().flatMap(caller -> AlertRequests
-                .listQuery(request.queryParam("status"), request.queryParam("limit"))
-                .flatMap(query -> ServerResponse.ok()
-                        .body(service.list(caller, query.status(), query.limit()), AlertView.class)));
+        return InboxCaller.current().flatMap(caller -> AlertRequests.listQuery(request.queryParams())
+                .flatMap(query -> ServerResponse.ok().body(service.list(caller, query), AlertView.class)));
     }
 
+    /** The alert with what the caller may see opened; {@code ?reason=} goes into the audit log. */
     Mono<ServerResponse> get(ServerRequest request) {
         return InboxCaller.current()
-                .flatMap(caller -> service.get(caller, request.pathVariable("alertId")))
+                .flatMap(caller -> AlertRequests.openingReason(request.queryParam("reason").orElse(null))
+                        .flatMap(reason -> service.open(caller, request.pathVariable("alertId"), reason)))
                 // Opened details are personal data: no cache between here and the recipient may keep them.
                 .flatMap(view -> ServerResponse.ok().header("Cache-Control", "no-store").bodyValue(view));
     }
@@ -43,20 +46,37 @@ class AlertHandler {
 
     Mono<ServerResponse> outcome(ServerRequest request) {
         return InboxCaller.current()
-                .flatMap(caller -> request.bodyToMono(OutcomeRequest.class)
-                        .switchIfEmpty(Mono.error(() -> new ServerWebInputException("The request body is missing.")))
-                        .flatMap(AlertRequests::outcome)
+                .flatMap(caller -> body(request, OutcomeRequest.class, AlertRequests::outcome)
                         .flatMap(outcome -> service.recordOutcome(caller, request.pathVariable("alertId"), outcome)))
+                .flatMap(view -> ServerResponse.ok().bodyValue(view));
+    }
+
+    Mono<ServerResponse> priority(ServerRequest request) {
+        return InboxCaller.current()
+                .flatMap(caller -> body(request, PriorityRequest.class, AlertRequests::priority)
+                        .flatMap(change -> service.changePriority(caller, request.pathVariable("alertId"),
+                                change.priority(), change.reason())))
                 .flatMap(view -> ServerResponse.ok().bodyValue(view));
     }
 
     Mono<ServerResponse> ask(ServerRequest request) {
         return InboxCaller.current()
-                .flatMap(caller -> request.bodyToMono(QuestionRequest.class)
-                        .switchIfEmpty(Mono.error(() -> new ServerWebInputException("The request body is missing.")))
-                        .flatMap(AlertRequests::question)
+                .flatMap(caller -> body(request, QuestionRequest.class, AlertRequests::question)
                         .flatMap(text -> service.ask(caller, request.pathVariable("alertId"), text)))
                 .flatMap(messageId -> ServerResponse.status(HttpStatus.CREATED)
                         .bodyValue(Map.of("messageId", messageId)));
+    }
+
+    Mono<ServerResponse> note(ServerRequest request) {
+        return InboxCaller.current()
+                .flatMap(caller -> body(request, NoteRequest.class, AlertRequests::note)
+                        .flatMap(text -> service.addNote(caller, request.pathVariable("alertId"), text)))
+                .flatMap(noteId -> ServerResponse.status(HttpStatus.CREATED).bodyValue(Map.of("noteId", noteId)));
+    }
+
+    private static <B, T> Mono<T> body(ServerRequest request, Class<B> type, Function<B, Mono<T>> check) {
+        return request.bodyToMono(type)
+                .switchIfEmpty(Mono.error(() -> new ServerWebInputException("The request body is missing.")))
+                .flatMap(check);
     }
 }

@@ -2,6 +2,7 @@ package se.goteborg.vaksam.inbox.alert;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
@@ -17,6 +18,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
@@ -25,6 +27,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import se.goteborg.vaksam.events.alert.AlertRouted;
 import se.goteborg.vaksam.events.alert.AlertStatusChanged;
+import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.common.Recipient;
 import se.goteborg.vaksam.events.followup.FollowUpMessage;
 import se.goteborg.vaksam.platform.events.Outbox;
@@ -43,8 +46,9 @@ class AlertRepository {
 
     private static final Logger log = LoggerFactory.getLogger(AlertRepository.class);
 
-    /** Alerts are read without their outbox, and listed without their sealed details and messages. */
-    private static final Bson VIEW = Projections.exclude(Outbox.FIELD, AlertDocuments.SEALED_DETAILS, FollowUps.FIELD);
+    /** Alerts are read without their outbox, and listed without anything sealed. */
+    private static final Bson VIEW = Projections.exclude(Outbox.FIELD, AlertDocuments.SEALED_DETAILS, FollowUps.FIELD,
+            Notes.FIELD);
 
     private final MongoCollection<Document> alerts;
     private final OutboxRelay relay;
@@ -63,21 +67,30 @@ class AlertRepository {
                 .subscribe(null, e -> log.warn("Alert index not created: {}", e.toString()));
     }
 
-    /** Stores or refreshes the alert an AlertRouted describes; running it again for the same event changes nothing. */
+    /**
+     * Stores or refreshes the alert an AlertRouted describes, then gives it routing's priority unless the recipient
+     * has set one: two single-document writes, each harmless to repeat, so running it again changes nothing.
+     */
     Mono<Void> upsert(AlertRouted event) {
-        Document update = new Document("$set", AlertDocuments.routingFacts(event))
-                .append("$setOnInsert", AlertDocuments.firstSeen(event));
-        return Mono.from(alerts.updateOne(Filters.eq(AlertDocuments.ID, event.getAlertId()), update,
-                new UpdateOptions().upsert(true))).then();
+        Bson byId = Filters.eq(AlertDocuments.ID, event.getAlertId());
+        return Mono.from(alerts.updateOne(byId, AlertDocuments.routedUpdate(event), new UpdateOptions().upsert(true)))
+                .then(Mono.from(alerts.updateOne(
+                        Filters.and(byId, Filters.eq(AlertDocuments.PRIORITY_CHANGED_AT, null)),
+                        Updates.set(AlertDocuments.PRIORITY, event.getPriority().name()))))
+                .then();
     }
 
-    /** The recipient's alerts, newest first. */
-    Flux<Alert> list(Recipient recipient, AlertState state, int limit) {
-        Bson filter = state == null ? ofRecipient(recipient)
-                : Filters.and(ofRecipient(recipient), Filters.eq(AlertDocuments.STATE, state.name()));
-        return Flux.from(alerts.find(filter).projection(VIEW)
+    /** Marks the alert escalated by routing; repeating it changes nothing. */
+    Mono<Void> escalated(AlertStatusChanged event) {
+        return Mono.from(alerts.updateOne(Filters.eq(AlertDocuments.ID, event.getAlertId()),
+                AlertDocuments.escalatedUpdate(event), new UpdateOptions().upsert(true))).then();
+    }
+
+    /** The recipient's alerts that pass the query's filters, newest first. */
+    Flux<Alert> list(Recipient recipient, AlertQuery query, Instant now) {
+        return Flux.from(alerts.find(Filters.and(ofRecipient(recipient), query.filter(now))).projection(VIEW)
                         .sort(Sorts.orderBy(Sorts.descending(AlertDocuments.CREATED_AT), Sorts.descending(AlertDocuments.ID)))
-                        .limit(limit))
+                        .limit(query.limit()))
                 .map(AlertDocuments::alert);
     }
 
@@ -85,17 +98,50 @@ class AlertRepository {
         return Mono.from(alerts.find(mine(alertId, recipient)).projection(VIEW).first()).map(AlertDocuments::alert);
     }
 
-    Mono<byte[]> sealedDetails(String alertId, Recipient recipient) {
-        return Mono.from(alerts.find(mine(alertId, recipient))
-                        .projection(Projections.include(AlertDocuments.SEALED_DETAILS)).first())
-                .mapNotNull(AlertDocuments::sealedDetails);
+    /** What the alert keeps sealed: the tip's details, the follow-up messages and the internal notes. */
+    record Sealed(byte[] details, List<FollowUps.Stored> messages, List<Notes.Stored> notes) {
+
+        static final Sealed NOTHING = new Sealed(null, List.of(), List.of());
     }
 
-    /** The alert's follow-up messages, oldest first. */
-    Mono<List<FollowUps.Stored>> messages(String alertId, Recipient recipient) {
-        return Mono.from(alerts.find(mine(alertId, recipient)).projection(Projections.include(FollowUps.FIELD)).first())
-                .map(FollowUps::of)
-                .defaultIfEmpty(List.of());
+    Mono<Sealed> sealed(String alertId, Recipient recipient) {
+        return Mono.from(alerts.find(mine(alertId, recipient))
+                        .projection(Projections.include(AlertDocuments.SEALED_DETAILS, FollowUps.FIELD, Notes.FIELD))
+                        .first())
+                .map(d -> new Sealed(AlertDocuments.sealedDetails(d), FollowUps.of(d), Notes.of(d)))
+                .defaultIfEmpty(Sealed.NOTHING);
+    }
+
+    /** Adds an internal note; emits whether the alert was there to take it. */
+    Mono<Boolean> addNote(Alert alert, String noteId, Document note) {
+        return Mono.from(alerts.updateOne(mine(alert.alertId(), alert.recipient()),
+                        Updates.set(Notes.FIELD + "." + noteId, note)))
+                .map(result -> result.getMatchedCount() == 1);
+    }
+
+    /**
+     * Gives an open alert the recipient's priority, records the change and queues its PRIORITY_CHANGED, guarded by
+     * the last change read, so two people changing it at once cannot both record a change from the same priority;
+     * emits whether this call changed it.
+     */
+    Mono<Boolean> changePriority(Alert alert, Priority to, String actor, Instant at, AlertStatusChanged event) {
+        Instant lastChange = alert.priorityChanges().isEmpty() ? null
+                : alert.priorityChanges().get(alert.priorityChanges().size() - 1).at();
+        Bson filter = Filters.and(mine(alert.alertId(), alert.recipient()),
+                Filters.in(AlertDocuments.STATE, AlertState.NEW.name(), AlertState.ACKNOWLEDGED.name()),
+                Filters.eq(AlertDocuments.PRIORITY_CHANGED_AT, lastChange == null ? null : Date.from(lastChange)));
+        Document update = new Document("$set", new Document(AlertDocuments.PRIORITY, to.name())
+                        .append(AlertDocuments.PRIORITY_CHANGED_AT, Date.from(at)))
+                .append("$push", new Document(AlertDocuments.PRIORITY_CHANGES,
+                        AlertDocuments.priorityChange(alert.priority(), to, actor, at))
+                        .append(Outbox.FIELD, Outbox.entry(Topics.ALERT_STATUS_CHANGED, alert.alertId(), event)));
+        return Mono.from(alerts.updateOne(filter, update))
+                .map(result -> result.getMatchedCount() == 1)
+                .doOnNext(changed -> {
+                    if (changed) {
+                        relay.nudge(alert.alertId());
+                    }
+                });
     }
 
     /**
@@ -157,7 +203,9 @@ class AlertRepository {
         return Filters.and(Filters.eq(AlertDocuments.ID, alertId), ofRecipient(recipient));
     }
 
+    /** The recipient's alerts; one that only an early escalation created is not there until it is routed. */
     private static Bson ofRecipient(Recipient recipient) {
-        return Filters.eq(AlertDocuments.RECIPIENT, recipient.name());
+        return Filters.and(Filters.eq(AlertDocuments.RECIPIENT, recipient.name()),
+                Filters.exists(AlertDocuments.ROUTED_AT));
     }
 }

@@ -16,7 +16,9 @@ class AlertRouter {
                 .GET("/api/v1/alerts/{alertId}", handler::get)
                 .POST("/api/v1/alerts/{alertId}/acknowledge", handler::acknowledge)
                 .POST("/api/v1/alerts/{alertId}/outcome", handler::outcome)
+                .POST("/api/v1/alerts/{alertId}/priority", handler::priority)
                 .POST("/api/v1/alerts/{alertId}/questions", handler::ask)
+                .POST("/api/v1/alerts/{alertId}/notes", handler::note)
                 .build();
     }
 }

@@ -3,6 +3,7 @@ package se.goteborg.vaksam.inbox.alert;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +16,11 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.events.alert.AlertStatus;
+import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.followup.Direction;
+import se.goteborg.vaksam.inbox.alert.AlertRepository.Sealed;
+import se.goteborg.vaksam.inbox.audit.AuditLog;
+import se.goteborg.vaksam.inbox.audit.Opening;
 
 /** A recipient's view of its inbox and what it may do with its alerts. */
 @Service
@@ -24,42 +29,106 @@ class AlertService {
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
 
     private final AlertRepository alerts;
-    private final OpeningAudit audit;
+    private final AuditLog audit;
     private final DetailsOpener opener;
-    private final FollowUpSealing followUps;
+    private final FollowUpSealing sealing;
     private final Clock clock;
 
-    AlertService(AlertRepository alerts, OpeningAudit audit, DetailsOpener opener, FollowUpSealing followUps,
-                 Clock clock) {
+    AlertService(AlertRepository alerts, AuditLog audit, DetailsOpener opener, FollowUpSealing sealing, Clock clock) {
         this.alerts = alerts;
         this.audit = audit;
         this.opener = opener;
-        this.followUps = followUps;
+        this.sealing = sealing;
         this.clock = clock;
     }
 
-    Flux<AlertView> list(InboxCaller caller, AlertState state, int limit) {
-        return alerts.list(caller.recipient(), state, limit).map(alert -> AlertView.summary(alert, caller));
+    Flux<AlertView> list(InboxCaller caller, AlertQuery query) {
+        return Flux.defer(() -> {
+            Instant now = clock.instant();
+            return alerts.list(caller.recipient(), query, now).map(alert -> AlertView.summary(alert, caller, now));
+        });
+    }
+
+    /** The alert as listed, opening nothing. */
+    Mono<AlertView> summary(InboxCaller caller, String alertId) {
+        return find(caller, alertId).map(alert -> AlertView.summary(alert, caller, clock.instant()));
     }
 
     /**
-     * The alert with its details and its follow-up messages opened, when there are any and the caller may see them.
-     * Each opening is in the audit log before anything is opened, so nothing sealed leaves the service unrecorded.
+     * The alert with everything sealed that the caller may see opened: the tip's details (the fields the recipient's
+     * role needs), the follow-up messages and the organisation's notes. One opening is in the audit log, with the
+     * reason given, before anything is opened, so nothing sealed leaves the service unrecorded; when there is nothing
+     * the caller may open, nothing is recorded.
      */
-    Mono<AlertView> get(InboxCaller caller, String alertId) {
-        return find(caller, alertId).flatMap(alert -> withDetails(caller, alert)
-                .flatMap(view -> messages(caller, alert).map(view::withMessages)));
+    Mono<AlertView> open(InboxCaller caller, String alertId, String reason) {
+        return find(caller, alertId).flatMap(alert -> alerts.sealed(alertId, caller.recipient()).flatMap(sealed -> {
+            boolean details = alert.hasSealedDetails() && caller.mayOpenDetails() && sealed.details() != null;
+            boolean messages = caller.mayOpenDetails() && !sealed.messages().isEmpty();
+            boolean notes = !sealed.notes().isEmpty();
+            Instant now = clock.instant();
+            if (!details && !messages && !notes) {
+                return Mono.just(view(alert, caller, now, details, sealed, messages, notes));
+            }
+            return audit.record(opening(caller, alert, now, reason, details, sealed, messages, notes))
+                    .then(Mono.fromSupplier(() -> view(alert, caller, now, details, sealed, messages, notes)));
+        }));
+    }
+
+    private AlertView view(Alert alert, InboxCaller caller, Instant now, boolean details, Sealed sealed,
+                           boolean openMessages, boolean openNotes) {
+        AlertView view = AlertView.summary(alert, caller, now);
+        if (details) {
+            view = opener.open(sealed.details(), alert.tipId(), alert.alertId())
+                    .map(opened -> AlertView.withDetails(alert, caller, now, DetailsState.OPENED,
+                            DetailsPolicy.visibleTo(alert.recipient(), opened)))
+                    .orElseGet(() -> AlertView.withDetails(alert, caller, now, DetailsState.UNREADABLE, null));
+        }
+        List<MessageView> messages = sealed.messages().stream()
+                .map(message -> new MessageView(message.messageId(), message.direction(), message.questionId(),
+                        openMessages ? sealing.open(message.sealedText(), alert.tipId(), message.messageId())
+                                .orElse(null) : null,
+                        message.sentAt()))
+                .toList();
+        List<NoteView> notes = openNotes ? sealed.notes().stream()
+                .map(note -> new NoteView(note.noteId(),
+                        sealing.open(note.sealedText(), alert.tipId(), note.noteId()).orElse(null),
+                        note.author(), note.writtenAt()))
+                .toList() : List.of();
+        return view.withMessagesAndNotes(messages, notes);
+    }
+
+    private static Opening opening(InboxCaller caller, Alert alert, Instant at, String reason, boolean details,
+                                   Sealed sealed, boolean messages, boolean notes) {
+        List<Opening.Opened> opened = new ArrayList<>();
+        if (details) {
+            opened.add(Opening.Opened.DETAILS);
+        }
+        if (messages) {
+            opened.add(Opening.Opened.MESSAGES);
+        }
+        if (notes) {
+            opened.add(Opening.Opened.NOTES);
+        }
+        return new Opening(UUID.randomUUID().toString(), alert.alertId(), alert.tipId(), caller.recipient(),
+                caller.subject(), at, reason == null || reason.isEmpty() ? null : reason, opened,
+                messages ? sealed.messages().stream().map(FollowUps.Stored::messageId).toList() : List.of(),
+                notes ? sealed.notes().stream().map(Notes.Stored::noteId).toList() : List.of());
     }
 
     /**
      * Sends a question to the alert's tipster: sealed for the tipster's receipt, published through the alert's
-     * outbox in the same write that stores it; emits the message id.
+     * outbox in the same write that stores it; emits the message id. Only recipients who may read the answers ask.
      */
     Mono<String> ask(InboxCaller caller, String alertId, String text) {
+        if (!DetailsPolicy.mayFollowUp(caller.recipient())) {
+            return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "The lettings group receives premises only; follow-up questions are for the recipients who act "
+                            + "on what was seen."));
+        }
         return find(caller, alertId).flatMap(alert -> {
             String messageId = UUID.randomUUID().toString();
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            FollowUpSealing.SealedQuestion sealed = followUps.seal(text, alert.tipId(), messageId);
+            FollowUpSealing.SealedQuestion sealed = sealing.seal(text, alert.tipId(), messageId);
             return alerts.addQuestion(alert, messageId,
                             FollowUps.document(Direction.QUESTION, null, sealed.forInbox(), now),
                             FollowUps.question(alert, messageId, sealed.forTipster(), now))
@@ -68,34 +137,49 @@ class AlertService {
         });
     }
 
-    private Mono<List<MessageView>> messages(InboxCaller caller, Alert alert) {
-        return alerts.messages(alert.alertId(), caller.recipient()).flatMap(messages -> {
-            if (messages.isEmpty() || !caller.mayOpenDetails()) {
-                return Mono.just(messages.stream().map(message -> view(message, null)).toList());
+    /** Adds an internal note, sealed to the inbox's own key; emits the note id. */
+    Mono<String> addNote(InboxCaller caller, String alertId, String text) {
+        return find(caller, alertId).flatMap(alert -> note(alert, caller, text));
+    }
+
+    private Mono<String> note(Alert alert, InboxCaller caller, String text) {
+        String noteId = UUID.randomUUID().toString();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return alerts.addNote(alert, noteId, Notes.document(sealing.sealOwn(text, alert.tipId()),
+                        caller.subject(), now))
+                .flatMap(stored -> stored ? Mono.just(noteId) : Mono.error(AlertService::notFound))
+                .doOnNext(id -> log.info("Note {} on alert {} written for {}", id, alert.alertId(), caller.recipient()));
+    }
+
+    /**
+     * Gives the alert the priority the recipient chose instead of routing's suggestion, records who changed it from
+     * what and when, and publishes PRIORITY_CHANGED; a reason given becomes an internal note. Choosing the priority it
+     * already has changes nothing; a closed alert keeps its priority.
+     */
+    Mono<AlertView> changePriority(InboxCaller caller, String alertId, Priority to, String reason) {
+        return find(caller, alertId).flatMap(alert -> {
+            if (alert.priority() == to) {
+                return Mono.just(alert);
             }
-            return audit.recordMessages(caller, alert, messages.stream().map(FollowUps.Stored::messageId).toList(),
-                            clock.instant())
-                    .then(Mono.fromSupplier(() -> messages.stream()
-                            .map(message -> view(message, followUps.open(message, alert.tipId()).orElse(null)))
-                            .toList()));
-        });
-    }
-
-    private static MessageView view(FollowUps.Stored message, String text) {
-        return new MessageView(message.messageId(), message.direction(), message.questionId(), text, message.sentAt());
-    }
-
-    private Mono<AlertView> withDetails(InboxCaller caller, Alert alert) {
-        if (!alert.hasSealedDetails() || !caller.mayOpenDetails()) {
-            return Mono.just(AlertView.summary(alert, caller));
-        }
-        return alerts.sealedDetails(alert.alertId(), caller.recipient())
-                .flatMap(sealed -> audit.record(caller, alert, clock.instant())
-                        .then(Mono.fromSupplier(() -> opener.open(sealed, alert.tipId(), alert.alertId()))))
-                .map(details -> details
-                        .map(opened -> AlertView.of(alert, DetailsState.OPENED, opened))
-                        .orElseGet(() -> AlertView.of(alert, DetailsState.UNREADABLE, null)))
-                .switchIfEmpty(Mono.fromSupplier(() -> AlertView.of(alert, DetailsState.UNREADABLE, null)));
+            if (alert.state() == AlertState.CLOSED) {
+                return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                        "The alert is closed; its priority can no longer change."));
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            return alerts.changePriority(alert, to, caller.subject(), now,
+                            AlertDocuments.priorityChanged(alert, to, caller.recipient().name(), now))
+                    .flatMap(changed -> {
+                        if (!changed) {
+                            return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                                    "The alert changed meanwhile; look at it again before changing its priority."));
+                        }
+                        log.info("Alert {} given priority {} (was {}) by {}", alertId, to, alert.priority(),
+                                caller.recipient());
+                        return reason == null ? Mono.just(alert)
+                                : note(alert, caller, alert.priority() + " → " + to + ": " + reason).thenReturn(alert);
+                    })
+                    .then(find(caller, alertId));
+        }).map(alert -> AlertView.summary(alert, caller, clock.instant()));
     }
 
     /** Acknowledges a new alert; for one already acknowledged or closed it changes and publishes nothing. */
@@ -113,7 +197,7 @@ class AlertService {
                         }
                     })
                     .then(find(caller, alertId));
-        }).map(alert -> AlertView.summary(alert, caller));
+        }).map(alert -> AlertView.summary(alert, caller, clock.instant()));
     }
 
     /**
@@ -136,7 +220,7 @@ class AlertService {
                     })
                     .then(find(caller, alertId))
                     .flatMap(current -> sameOutcome(current, outcome));
-        }).map(alert -> AlertView.summary(alert, caller));
+        }).map(alert -> AlertView.summary(alert, caller, clock.instant()));
     }
 
     private static Mono<Alert> sameOutcome(Alert alert, Outcome outcome) {

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import se.goteborg.vaksam.platform.sealing.Opener;
 import se.goteborg.vaksam.platform.sealing.SealingException;
@@ -30,7 +31,9 @@ class DetailsOpener {
         this.json = json;
     }
 
+    /** A field the recipient may not see, or the tip did not have, is left out. */
     @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Details(String description, String reporterContact) {
 
         @Override

@@ -12,9 +12,9 @@ import se.goteborg.vaksam.platform.sealing.SealingException;
 import se.goteborg.vaksam.platform.sealing.TipsterSealer;
 
 /**
- * Seals and opens follow-up texts. A question goes to the tipster sealed to the tipster key (bound to tip and
- * message), which the inbox cannot open, so the inbox keeps its own copy sealed to its own key; answers arrive sealed
- * to the inbox key by tip-intake, bound to the tip.
+ * Seals and opens the texts the inbox keeps. A question goes to the tipster sealed to the tipster key (bound to tip
+ * and message), which the inbox cannot open, so the inbox keeps its own copy sealed to its own key; answers arrive
+ * sealed to the inbox key by tip-intake, bound to the tip; internal notes are sealed to the inbox's own key too.
  */
 @Component
 class FollowUpSealing {
@@ -38,15 +38,20 @@ class FollowUpSealing {
         return new SealedQuestion(tipster.seal(plaintext, tipId, messageId), inbox.sealer().seal(plaintext, tipId));
     }
 
-    /** Empty when the text cannot be opened; the reason is logged without any content. */
-    Optional<String> open(FollowUps.Stored message, String tipId) {
-        if (message.sealedText() == null) {
+    /** A text only the inbox will open, such as an internal note. */
+    byte[] sealOwn(String text, String tipId) {
+        return inbox.sealer().seal(text.getBytes(StandardCharsets.UTF_8), tipId);
+    }
+
+    /** Empty when the text cannot be opened; the reason is logged with the text's id, without any content. */
+    Optional<String> open(byte[] sealed, String tipId, String textId) {
+        if (sealed == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new String(inbox.open(message.sealedText(), tipId), StandardCharsets.UTF_8));
+            return Optional.of(new String(inbox.open(sealed, tipId), StandardCharsets.UTF_8));
         } catch (SealingException e) {
-            log.warn("Follow-up message {} cannot be opened: wrong key, wrong tip or altered", message.messageId());
+            log.warn("Sealed text {} cannot be opened: wrong key, wrong tip or altered", textId);
             return Optional.empty();
         }
     }

@@ -24,8 +24,8 @@ record InboxCaller(Recipient recipient, String subject, boolean mayOpenDetails) 
     }
 
     /**
-     * The lettings group gets premises and category only, never what the reporter wrote or how to reach them; the
-     * other recipients see details when their token carries the recipient role.
+     * Details open only for a token with the recipient role, and then only the fields the recipient's role needs
+     * ({@link DetailsPolicy}): the lettings group never sees what the reporter wrote or how to reach them.
      */
     static InboxCaller of(VaksamCaller caller) {
         Recipient recipient = caller.recipient()
@@ -35,12 +35,7 @@ record InboxCaller(Recipient recipient, String subject, boolean mayOpenDetails) 
     }
 
     static boolean mayOpenDetails(Recipient recipient, boolean hasRecipientRole) {
-        return recipient != Recipient.LETTINGS_GROUP && hasRecipientRole;
-    }
-
-    /** Whether an alert routed to this recipient may keep its sealed details at all. */
-    static boolean mayReceiveDetails(Recipient recipient) {
-        return recipient != Recipient.LETTINGS_GROUP;
+        return hasRecipientRole && DetailsPolicy.mayReceiveDetails(recipient);
     }
 
     private static ResponseStatusException forbidden() {

@@ -2,6 +2,7 @@ package se.goteborg.vaksam.inbox.config;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
@@ -9,7 +10,7 @@ import se.goteborg.vaksam.web.security.VaksamSecurity;
 
 /**
  * Any valid token may reach the inbox API; which inbox it sees, and whether it sees anything, is decided by the
- * token's recipient claim in the handlers, so a token without one gets 403 there.
+ * token's recipient claim in the handlers, so a token without one gets 403 there. The openings log is for auditors.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -19,6 +20,8 @@ class SecurityConfiguration {
         return vaksam.resourceServer(http)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/v1/alerts", "/api/v1/alerts/**").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/audit/openings", "/api/v1/audit/openings.csv")
+                        .hasRole("AUDITOR")
                         .anyExchange().denyAll())
                 .build();
     }

@@ -3,6 +3,7 @@ package se.goteborg.vaksam.inbox.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class AlertDocumentsTest {
         assertThat(alert.alertId()).isEqualTo(AlertEvents.alertId("tip-1", Recipient.POLICE));
         assertThat(alert.tipId()).isEqualTo("tip-1");
         assertThat(alert.recipient()).isEqualTo(Recipient.POLICE);
-        assertThat(alert.priority()).isEqualTo(Priority.HIGH);
+        assertThat(alert.priority()).as("routing's until the recipient changes it").isEqualTo(Priority.HIGH);
+        assertThat(alert.suggestedPriority()).isEqualTo(Priority.HIGH);
         assertThat(alert.state()).isEqualTo(AlertState.NEW);
         assertThat(alert.reasons()).containsExactly("ADULT_SEXUAL_CONTROL_INDICATOR");
         assertThat(alert.rulesVersion()).isEqualTo("2026-11-1");
@@ -113,15 +115,60 @@ class AlertDocumentsTest {
         assertThat(alert.closedAt()).isEqualTo(at.plusSeconds(60));
     }
 
+    @Test
+    void aPriorityTheRecipientChoseIsReadBesideRoutingsSuggestionAndHistory() {
+        Instant at = Instant.parse("2026-11-27T21:00:00Z");
+        Document document = document(AlertEvents.hotel("tip-7", Recipient.POLICE, null).build());
+        document.put(AlertDocuments.PRIORITY, "IMMEDIATE");
+        document.put(AlertDocuments.PRIORITY_CHANGES, java.util.List.of(
+                AlertDocuments.priorityChange(Priority.HIGH, Priority.IMMEDIATE, "police-officer", at)));
+        Alert alert = AlertDocuments.alert(document);
+
+        assertThat(alert.priority()).isEqualTo(Priority.IMMEDIATE);
+        assertThat(alert.suggestedPriority()).isEqualTo(Priority.HIGH);
+        assertThat(alert.priorityChanges()).containsExactly(
+                new Alert.PriorityChange(Priority.HIGH, Priority.IMMEDIATE, at, "police-officer"));
+        AlertStatusChanged event = AlertDocuments.priorityChanged(AlertDocuments.alert(document(
+                AlertEvents.hotel("tip-7", Recipient.POLICE, null).build())), Priority.IMMEDIATE, "POLICE", at);
+        assertThat(event.getStatus()).isEqualTo(AlertStatus.PRIORITY_CHANGED);
+        assertThat(event.getPriority()).isEqualTo(Priority.IMMEDIATE);
+        assertThat(event.getPreviousPriority()).isEqualTo(Priority.HIGH);
+    }
+
+    @Test
+    void anAlertStoredBeforeSuggestionsWereKeptApartReadsItsOnePriorityAsBoth() {
+        Document document = document(AlertEvents.hotel("tip-8", Recipient.POLICE, null).build());
+        document.remove(AlertDocuments.SUGGESTED_PRIORITY);
+        document.put(AlertDocuments.PRIORITY, "NORMAL");
+
+        assertThat(AlertDocuments.alert(document).suggestedPriority()).isEqualTo(Priority.NORMAL);
+        assertThat(AlertDocuments.alert(document).priority()).isEqualTo(Priority.NORMAL);
+    }
+
+    @Test
+    void theDeadlineAndTheEscalationAreKept() {
+        Instant due = Instant.parse("2026-11-27T20:15:00Z");
+        Document document = document(AlertEvents.hotel("tip-9", Recipient.SOCIAL_SERVICES_CHILDREN, null)
+                .setPriority(Priority.IMMEDIATE).setAcknowledgeBy(due).build());
+        AlertStatusChanged escalation = AlertStatusChanged.newBuilder()
+                .setEventId("e").setAlertId(document.getString("_id")).setTipId("tip-9")
+                .setRecipient(Recipient.SOCIAL_SERVICES_CHILDREN).setStatus(AlertStatus.ESCALATED)
+                .setChangedAt(due.plusSeconds(5)).setEscalatedTo("Socialjouren").setAcknowledgeBy(due).build();
+        document.putAll(AlertDocuments.escalatedUpdate(escalation).get("$set", Document.class));
+        Alert alert = AlertDocuments.alert(document);
+
+        assertThat(alert.acknowledgeBy()).isEqualTo(due);
+        assertThat(alert.overdue(due)).isFalse();
+        assertThat(alert.overdue(due.plusMillis(1))).isTrue();
+        assertThat(alert.escalatedAt()).isEqualTo(due.plusSeconds(5));
+        assertThat(alert.escalatedTo()).isEqualTo("Socialjouren");
+    }
+
     private static Alert stored(AlertRouted event) {
         return AlertDocuments.alert(document(event));
     }
 
-    /** What the upsert of a first delivery leaves in the collection. */
     private static Document document(AlertRouted event) {
-        Document document = new Document(AlertDocuments.ID, event.getAlertId());
-        document.putAll(AlertDocuments.routingFacts(event));
-        document.putAll(AlertDocuments.firstSeen(event));
-        return document;
+        return AlertEvents.stored(event);
     }
 }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.bson.Document;
+
 import se.goteborg.vaksam.events.alert.AlertPremises;
 import se.goteborg.vaksam.events.alert.AlertRouted;
 import se.goteborg.vaksam.events.common.Address;
@@ -77,6 +79,16 @@ final class AlertEvents {
                 .setPremises(null)
                 .setTrip(TaxiTrip.newBuilder().setPickup(pickup).setDropoff(dropoff).setPassengers(2)
                         .setVehicleRef("ABC123").build());
+    }
+
+    /** What the upsert of a first delivery leaves in the collection. */
+    static Document stored(AlertRouted event) {
+        Document document = new Document(AlertDocuments.ID, event.getAlertId());
+        Document update = AlertDocuments.routedUpdate(event);
+        document.putAll(update.get("$set", Document.class));
+        document.putAll(update.get("$setOnInsert", Document.class));
+        document.putAll(update.get("$min", Document.class));
+        return document;
     }
 
     static byte[] seal(Sealer sealer, String tipId, String description, String contact) {

@@ -29,7 +29,7 @@ class InboxCallerTest {
                 .isFalse();
         assertThat(InboxCaller.of(caller("lettings-demo", "LETTINGS_GROUP", List.of("RECIPIENT", "LETTINGS")))
                 .mayOpenDetails()).isFalse();
-        assertThat(InboxCaller.mayReceiveDetails(Recipient.LETTINGS_GROUP)).isFalse();
+        assertThat(DetailsPolicy.mayReceiveDetails(Recipient.LETTINGS_GROUP)).isFalse();
     }
 
     @Test
@@ -38,7 +38,7 @@ class InboxCallerTest {
             if (recipient != Recipient.LETTINGS_GROUP) {
                 assertThat(InboxCaller.mayOpenDetails(recipient, true)).as(recipient.name()).isTrue();
                 assertThat(InboxCaller.mayOpenDetails(recipient, false)).as(recipient.name()).isFalse();
-                assertThat(InboxCaller.mayReceiveDetails(recipient)).isTrue();
+                assertThat(DetailsPolicy.mayReceiveDetails(recipient)).isTrue();
             }
         }
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,21 +14,9 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.reactivestreams.client.MongoDatabase;
-
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.events.alert.AlertRouted;
 import se.goteborg.vaksam.events.alert.AlertStatus;
 import se.goteborg.vaksam.events.alert.AlertStatusChanged;
@@ -37,54 +24,14 @@ import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.common.Recipient;
 import se.goteborg.vaksam.events.followup.Direction;
 import se.goteborg.vaksam.events.followup.FollowUpMessage;
-import se.goteborg.vaksam.inbox.AlertInboxApplication;
-import se.goteborg.vaksam.platform.events.EventPublisher;
-import se.goteborg.vaksam.platform.events.Outbox;
-import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topics;
-import se.goteborg.vaksam.platform.sealing.Keysets;
 import se.goteborg.vaksam.platform.sealing.Opener;
-import se.goteborg.vaksam.platform.sealing.Sealer;
 import se.goteborg.vaksam.platform.sealing.SealingException;
 import se.goteborg.vaksam.platform.sealing.TipsterOpener;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
-import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TestTokens;
-import se.goteborg.vaksam.testsupport.TopicRecords;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
 
-@SpringBootTest(classes = AlertInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vaksam.mongo.database=alert-inbox-it", "vaksam.security.issuer=" + TestTokens.ISSUER})
-class InboxIT {
-
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final Keysets.KeysetPair KEYS = Keysets.generate();
-    private static final Sealer SEALER = Sealer.fromPublicKeyset(KEYS.publicKeyset());
-    private static final Keysets.KeysetPair TIPSTER_KEYS = Keysets.generate();
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
-    };
-
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-    };
-
-    private static final String POLICE = TestTokens.recipient("police-demo", "POLICE");
-    private static final String MIKA = TestTokens.recipient("mika-demo", "MIKAMOTTAGNINGEN");
-    private static final String LETTINGS = TestTokens.recipient("lettings-demo", "LETTINGS_GROUP");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
-        registry.add("vaksam.sealing.private-keyset", KEYS::privateKeyset);
-        registry.add("vaksam.sealing.tipster.public-keyset", TIPSTER_KEYS::publicKeyset);
-    }
-
-    @LocalServerPort int port;
-    @Autowired EventPublisher publisher;
-    @Autowired MongoDatabase database;
+class InboxIT extends InboxTestBase {
 
     @Test
     void eachRecipientSeesOnlyItsOwnAlertsAndOpensItsDetailsAudited() {
@@ -332,71 +279,12 @@ class InboxIT {
                 .jsonPath("$.messages[1].messageId").isEqualTo(answerId)
                 .jsonPath("$.messages[1].direction").isEqualTo("ANSWER")
                 .jsonPath("$.messages[1].text").isEqualTo("En grå Volvo");
-        assertThat(openings(alertId)).filteredOn(o -> "messages".equals(o.getString("opened"))).singleElement()
+        assertThat(openings(alertId)).singleElement()
                 .satisfies(o -> assertThat(o).containsEntry("subject", "police-demo")
+                        .containsEntry("opened", List.of("MESSAGES"))
                         .containsEntry("messageIds", List.of(questionId, answerId)));
         client().get().uri("/api/v1/alerts").headers(h -> h.setBearerAuth(POLICE)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$[*].messages").isEmpty();
         assertThat(followUps(tipId)).filteredOn(r -> r.value().getDirection() == Direction.QUESTION).hasSize(1);
-    }
-
-    private static List<Record<FollowUpMessage>> followUps(String tipId) {
-        return TopicRecords.<FollowUpMessage>readAll(Topics.FOLLOW_UP_MESSAGE.name(),
-                        SerdeConfig.forRegistry(SchemaRegistryServer.shared().url())).stream()
-                .filter(r -> tipId.equals(r.key()) && r.value().getDirection() == Direction.QUESTION)
-                .toList();
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer copy = buffer.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
-    }
-
-    private void publish(AlertRouted event) {
-        publisher.publish(Topics.ALERT_ROUTED, event.getAlertId(), event).block(DEADLINE);
-    }
-
-    private List<Map<String, Object>> awaitListed(String token, String alertId) {
-        return Awaitility.await("alert " + alertId + " listed").atMost(DEADLINE)
-                .until(() -> listed(token), alerts -> alerts.stream().anyMatch(a -> alertId.equals(a.get("alertId"))));
-    }
-
-    private List<Map<String, Object>> listed(String token) {
-        return client().get().uri("/api/v1/alerts").headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody();
-    }
-
-    private WebTestClient.ResponseSpec post(String alertId, String action, String token, Object body) {
-        var request = client().post().uri("/api/v1/alerts/" + alertId + "/" + action)
-                .headers(h -> h.setBearerAuth(token));
-        return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
-
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
-    }
-
-    private Document stored(String alertId) {
-        return Mono.from(database.getCollection(AlertRepository.COLLECTION).find(Filters.eq("_id", alertId)).first())
-                .block(DEADLINE);
-    }
-
-    private List<Document> openings(String alertId) {
-        return Flux.from(database.getCollection(OpeningAudit.COLLECTION).find(Filters.eq("alertId", alertId)))
-                .collectList().block(DEADLINE);
-    }
-
-    private void awaitOutboxEmpty(String alertId) {
-        Awaitility.await("outbox of " + alertId + " emptied").atMost(DEADLINE)
-                .until(() -> Outbox.entries(stored(alertId)).isEmpty());
-    }
-
-    private static List<Record<AlertStatusChanged>> statusChanges(String alertId) {
-        return TopicRecords.<AlertStatusChanged>readAll(Topics.ALERT_STATUS_CHANGED.name(),
-                        SerdeConfig.forRegistry(SchemaRegistryServer.shared().url())).stream()
-                .filter(r -> alertId.equals(r.key()))
-                .toList();
     }
 }

@@ -20,7 +20,8 @@ final class DemoUsers {
 		return List.of(user("police-officer", "POLICE", "RECIPIENT"), user("mika-worker", "MIKAMOTTAGNINGEN", "RECIPIENT"),
 				user("social-children-worker", "SOCIAL_SERVICES_CHILDREN", "RECIPIENT"),
 				user("region-coordinator", "REGION_COORDINATORS", "RECIPIENT"),
-				user("lettings-officer", "LETTINGS_GROUP", "RECIPIENT", "LETTINGS"), user("coordinator", null, "COORDINATOR"));
+				user("lettings-officer", "LETTINGS_GROUP", "RECIPIENT", "LETTINGS"), user("coordinator", null, "COORDINATOR"),
+				user("auditor", null, "AUDITOR"));
 	}
 
 	private static UserDetails user(String username, String recipient, String... roles) {

@@ -25,7 +25,7 @@ class RegisteredClientsTest {
 
 		assertThat(clients).extracting(RegisteredClient::getClientId)
 			.containsExactly("police-demo", "mika-demo", "social-children-demo", "region-coordinators-demo",
-					"lettings-demo", "coordinator-demo");
+					"lettings-demo", "coordinator-demo", "auditor-demo");
 		RegisteredClient police = clients.get(0);
 		assertThat(police.getClientSecret()).isEqualTo("{noop}police-demo-secret");
 		assertThat(police.getClientAuthenticationMethods()).containsExactly(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
