@@ -16,6 +16,7 @@ class SecurityConfiguration {
         return vaksam.resourceServer(http)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/v1/members", "/api/v1/members/**").hasRole("COORDINATOR")
+                        .pathMatchers("/api/v1/network/figures/**").hasRole("COORDINATOR")
                         .anyExchange().denyAll())
                 .build();
     }

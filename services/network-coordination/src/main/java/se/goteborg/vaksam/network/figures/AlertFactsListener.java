@@ -1,0 +1,35 @@
+package se.goteborg.vaksam.network.figures;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import se.goteborg.vaksam.events.alert.AlertRouted;
+import se.goteborg.vaksam.events.alert.AlertStatusChanged;
+import se.goteborg.vaksam.platform.events.Listeners;
+
+/**
+ * Takes from the alert topics only codes and times for the figures; the premises, the trip and the sealed details
+ * on the same events are never kept. No processed-events record is needed: every write is an idempotent upsert.
+ */
+@Component
+class AlertFactsListener {
+
+    static final String ROUTED_CONSUMER = "network-coordination-alerts";
+    static final String STATUS_CONSUMER = "network-coordination-alert-status";
+
+    private final AlertFactsRepository facts;
+
+    AlertFactsListener(AlertFactsRepository facts) {
+        this.facts = facts;
+    }
+
+    @KafkaListener(id = ROUTED_CONSUMER, topics = "vaksam.alert.routed.v1")
+    void on(AlertRouted alert) {
+        Listeners.handle(facts.routed(alert));
+    }
+
+    @KafkaListener(id = STATUS_CONSUMER, topics = "vaksam.alert.status-changed.v1")
+    void on(AlertStatusChanged change) {
+        Listeners.handle(facts.statusChanged(change));
+    }
+}
