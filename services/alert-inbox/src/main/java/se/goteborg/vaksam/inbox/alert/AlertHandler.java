@@ -46,14 +46,14 @@ class AlertHandler {
 
     Mono<ServerResponse> outcome(ServerRequest request) {
         return InboxCaller.current()
-                .flatMap(caller -> body(request, OutcomeRequest.class, AlertRequests::outcome)
+                .flatMap(caller -> body(request, caller, OutcomeRequest.class, AlertRequests::outcome)
                         .flatMap(outcome -> service.recordOutcome(caller, request.pathVariable("alertId"), outcome)))
                 .flatMap(view -> ServerResponse.ok().bodyValue(view));
     }
 
     Mono<ServerResponse> priority(ServerRequest request) {
         return InboxCaller.current()
-                .flatMap(caller -> body(request, PriorityRequest.class, AlertRequests::priority)
+                .flatMap(caller -> body(request, caller, PriorityRequest.class, AlertRequests::priority)
                         .flatMap(change -> service.changePriority(caller, request.pathVariable("alertId"),
                                 change.priority(), change.reason())))
                 .flatMap(view -> ServerResponse.ok().bodyValue(view));
@@ -61,7 +61,8 @@ class AlertHandler {
 
     Mono<ServerResponse> ask(ServerRequest request) {
         return InboxCaller.current()
-                .flatMap(caller -> body(request, QuestionRequest.class, AlertRequests::question)
+                .flatMap(caller -> service.mayAsk(caller)
+                        .then(body(request, caller, QuestionRequest.class, AlertRequests::question))
                         .flatMap(text -> service.ask(caller, request.pathVariable("alertId"), text)))
                 .flatMap(messageId -> ServerResponse.status(HttpStatus.CREATED)
                         .bodyValue(Map.of("messageId", messageId)));
@@ -69,13 +70,18 @@ class AlertHandler {
 
     Mono<ServerResponse> note(ServerRequest request) {
         return InboxCaller.current()
-                .flatMap(caller -> body(request, NoteRequest.class, AlertRequests::note)
+                .flatMap(caller -> body(request, caller, NoteRequest.class, AlertRequests::note)
                         .flatMap(text -> service.addNote(caller, request.pathVariable("alertId"), text)))
                 .flatMap(noteId -> ServerResponse.status(HttpStatus.CREATED).bodyValue(Map.of("noteId", noteId)));
     }
 
-    private static <B, T> Mono<T> body(ServerRequest request, Class<B> type, Function<B, Mono<T>> check) {
-        return request.bodyToMono(type)
+    /**
+     * The request's body, checked, once the alert is known to be the caller's: another organisation's alert is
+     * answered 404 whatever the body, exactly like one that does not exist.
+     */
+    private <B, T> Mono<T> body(ServerRequest request, InboxCaller caller, Class<B> type, Function<B, Mono<T>> check) {
+        return service.summary(caller, request.pathVariable("alertId"))
+                .then(request.bodyToMono(type))
                 .switchIfEmpty(Mono.error(() -> new ServerWebInputException("The request body is missing.")))
                 .flatMap(check);
     }

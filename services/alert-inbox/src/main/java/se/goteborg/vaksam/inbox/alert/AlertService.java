@@ -120,12 +120,7 @@ class AlertService {
      * outbox in the same write that stores it; emits the message id. Only recipients who may read the answers ask.
      */
     Mono<String> ask(InboxCaller caller, String alertId, String text) {
-        if (!DetailsPolicy.mayFollowUp(caller.recipient())) {
-            return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "The lettings group receives premises only; follow-up questions are for the recipients who act "
-                            + "on what was seen."));
-        }
-        return find(caller, alertId).flatMap(alert -> {
+        return mayAsk(caller).then(find(caller, alertId)).flatMap(alert -> {
             String messageId = UUID.randomUUID().toString();
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             FollowUpSealing.SealedQuestion sealed = sealing.seal(text, alert.tipId(), messageId);
@@ -135,6 +130,16 @@ class AlertService {
                     .flatMap(stored -> stored ? Mono.just(messageId) : Mono.error(AlertService::notFound))
                     .doOnNext(id -> log.info("Question {} on alert {} sent by {}", id, alertId, caller.recipient()));
         });
+    }
+
+    /** Completes when the caller's organisation may ask tipsters questions; a 403 otherwise. */
+    Mono<Void> mayAsk(InboxCaller caller) {
+        if (DetailsPolicy.mayFollowUp(caller.recipient())) {
+            return Mono.empty();
+        }
+        return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
+                "The lettings group receives premises only; follow-up questions are for the recipients who act on "
+                        + "what was seen."));
     }
 
     /** Adds an internal note, sealed to the inbox's own key; emits the note id. */

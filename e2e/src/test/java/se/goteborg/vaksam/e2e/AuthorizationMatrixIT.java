@@ -1,0 +1,214 @@
+package se.goteborg.vaksam.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint of the public API through the gateway, called by every kind of caller: nobody, a forged token, the
+ * two demo members' intake keys and each demo client of identity. Each cell has the one answer it must get: through
+ * to the handler ({@code OK}, or {@code INVALID} for a deliberately bad body, so nothing is stored), or refused as not
+ * logged in (401), not allowed (403), or hidden (404: another organisation's alert looks like no alert). A cell that
+ * answers otherwise fails the test, and an allow where a refusal is expected is named as such.
+ */
+class AuthorizationMatrixIT extends RunningSystemTest {
+
+    enum Caller {
+        NOBODY, FORGED_TOKEN, HOTEL_MEMBER, TAXI_MEMBER, POLICE, MIKAMOTTAGNINGEN, SOCIAL_SERVICES_CHILDREN,
+        REGION_COORDINATORS, LETTINGS_GROUP, COORDINATOR, AUDITOR
+    }
+
+    enum Expect {
+        OK, INVALID, HIDDEN, UNAUTHORIZED, FORBIDDEN;
+
+        boolean admits() {
+            return this == OK || this == INVALID;
+        }
+
+        boolean matches(int status) {
+            return switch (this) {
+                case OK -> status >= 200 && status < 300;
+                case INVALID -> status == 400;
+                case HIDDEN -> status == 404;
+                case UNAUTHORIZED -> status == 401;
+                case FORBIDDEN -> status == 403;
+            };
+        }
+    }
+
+    static final List<Caller> RECIPIENTS = List.of(Caller.POLICE, Caller.MIKAMOTTAGNINGEN,
+            Caller.SOCIAL_SERVICES_CHILDREN, Caller.REGION_COORDINATORS, Caller.LETTINGS_GROUP);
+    static final List<Caller> IDENTITY_CLIENTS = List.of(Caller.POLICE, Caller.MIKAMOTTAGNINGEN,
+            Caller.SOCIAL_SERVICES_CHILDREN, Caller.REGION_COORDINATORS, Caller.LETTINGS_GROUP, Caller.COORDINATOR,
+            Caller.AUDITOR);
+
+    record Endpoint(String method, String path, String contentType, String body, Map<Caller, Expect> expected) {
+    }
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsItsRoleAllowsAndNeverMore() {
+        String tipId = accepted(vaksam.submitTip("hotel", "demo-hotel-key", hotelTip("NO", "LABOUR",
+                List.of("MORE_PEOPLE_THAN_BEDS"), hotel("Tuvevägen 3", "417 05"))));
+        String policeAlert = awaitAlert("police-demo", tipId).get("alertId").asString();
+        Vaksam.Response submitted = vaksam.submitTip("hotel", "demo-hotel-key", hotelTip("NO", "UNKNOWN",
+                List.of("SHORT_OR_HOURLY_STAY"), hotel("Tuvevägen 5", "417 05")));
+        accepted(submitted);
+        String receipt = submitted.body().get("receiptCode").asString();
+
+        List<Endpoint> endpoints = endpoints(policeAlert, receipt);
+        Map<Caller, String> authorization = authorizations();
+        List<String> wrong = new ArrayList<>();
+        List<String> unexpectedAllows = new ArrayList<>();
+        int cells = 0;
+        for (Endpoint endpoint : endpoints) {
+            for (Caller caller : Caller.values()) {
+                Expect expect = endpoint.expected().get(caller);
+                Vaksam.Response response = vaksam.request(endpoint.method(), endpoint.path(), authorization.get(caller),
+                        endpoint.contentType(), endpoint.body());
+                cells++;
+                String cell = endpoint.method() + " " + endpoint.path() + " as " + caller + ": expected " + expect
+                        + ", got " + response.status();
+                if (!expect.matches(response.status())) {
+                    wrong.add(cell);
+                    if (!expect.admits() && response.status() < 400) {
+                        unexpectedAllows.add(cell);
+                    }
+                } else if (!expect.admits() && expect != Expect.HIDDEN) {
+                    assertThat(response.contentType()).as(cell).startsWith("application/problem+json");
+                }
+            }
+        }
+        assertThat(unexpectedAllows).as("allowed where a refusal was expected").isEmpty();
+        assertThat(wrong).as("cells answered otherwise than expected").isEmpty();
+        assertThat(cells).isEqualTo(endpoints.size() * Caller.values().length);
+        System.out.printf("Authorization matrix: %d endpoints x %d callers = %d cells%n", endpoints.size(),
+                Caller.values().length, cells);
+    }
+
+    private static List<Endpoint> endpoints(String policeAlert, String receipt) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        // Intake: member keys only; the body is refused after the key was accepted, so no tip is stored.
+        for (String channel : List.of("hotel", "taxi")) {
+            endpoints.add(new Endpoint("POST", "/api/v1/tips/" + channel, "application/json", "{}",
+                    memberKeys(Expect.INVALID)));
+        }
+        // The receipt code is the credential: whoever holds it, whatever else they send.
+        endpoints.add(new Endpoint("GET", "/api/v1/receipts/" + receipt, null, null, everyone(Expect.OK)));
+        endpoints.add(new Endpoint("POST", "/api/v1/receipts/" + receipt + "/answers", "application/json", "{}",
+                everyone(Expect.INVALID)));
+        endpoints.add(new Endpoint("GET", "/api/v1/openapi.yaml", null, null, everyone(Expect.OK)));
+
+        // The lettings group's register, address check and notices.
+        String lettings = "/api/v1/lettings";
+        endpoints.add(new Endpoint("POST", lettings + "/register", "text/csv", "not,a,register\n",
+                only(Caller.LETTINGS_GROUP, Expect.INVALID)));
+        endpoints.add(new Endpoint("GET", lettings + "/premises/match?streetAddress=Kungsgatan%2012&postalCode=41119",
+                null, null, only(Caller.LETTINGS_GROUP, Expect.OK)));
+        endpoints.add(new Endpoint("GET", lettings + "/notices", null, null, only(Caller.LETTINGS_GROUP, Expect.OK)));
+        endpoints.add(new Endpoint("GET", lettings + "/notices/NO-SUCH-PREMISES", null, null,
+                only(Caller.LETTINGS_GROUP, Expect.HIDDEN)));
+        endpoints.add(new Endpoint("POST", lettings + "/notices/NO-SUCH-PREMISES/actions", "application/json", "{}",
+                only(Caller.LETTINGS_GROUP, Expect.HIDDEN)));
+
+        // The inboxes: every recipient its own; the police's alert is hidden from the others.
+        endpoints.add(new Endpoint("GET", "/api/v1/alerts", null, null, recipients(recipient -> Expect.OK)));
+        String alert = "/api/v1/alerts/" + policeAlert;
+        Function<Caller, Expect> policeOnly = recipient -> recipient == Caller.POLICE ? Expect.OK : Expect.HIDDEN;
+        Function<Caller, Expect> policeInvalid = recipient -> recipient == Caller.POLICE ? Expect.INVALID
+                : Expect.HIDDEN;
+        endpoints.add(new Endpoint("GET", alert, null, null, recipients(policeOnly)));
+        endpoints.add(new Endpoint("POST", alert + "/outcome", "application/json", "{}", recipients(policeInvalid)));
+        endpoints.add(new Endpoint("POST", alert + "/priority", "application/json", "{}", recipients(policeInvalid)));
+        endpoints.add(new Endpoint("POST", alert + "/notes", "application/json", "{}", recipients(policeInvalid)));
+        endpoints.add(new Endpoint("POST", alert + "/questions", "application/json", "{}",
+                recipients(recipient -> recipient == Caller.LETTINGS_GROUP ? Expect.FORBIDDEN
+                        : policeInvalid.apply(recipient))));
+        // Last among the alert's endpoints: it changes the alert.
+        endpoints.add(new Endpoint("POST", alert + "/acknowledge", null, null, recipients(policeOnly)));
+
+        // The openings log, for auditors.
+        endpoints.add(new Endpoint("GET", "/api/v1/audit/openings?limit=5", null, null, only(Caller.AUDITOR, Expect.OK)));
+        endpoints.add(new Endpoint("GET", "/api/v1/audit/openings.csv?limit=5", null, null,
+                only(Caller.AUDITOR, Expect.OK)));
+
+        // Göteborg & Co's network desk.
+        endpoints.add(new Endpoint("GET", "/api/v1/members", null, null, only(Caller.COORDINATOR, Expect.OK)));
+        endpoints.add(new Endpoint("POST", "/api/v1/members", "application/json", "{}",
+                only(Caller.COORDINATOR, Expect.INVALID)));
+        endpoints.add(new Endpoint("GET", "/api/v1/network/figures/alerts", null, null,
+                only(Caller.COORDINATOR, Expect.OK)));
+
+        // Routing has no API of its own: refused to everyone.
+        endpoints.add(new Endpoint("GET", "/api/v1/routing/rules", null, null, only(null, null)));
+        return endpoints;
+    }
+
+    /** Member keys reach the handler; anyone else is not logged in as a member. */
+    private static Map<Caller, Expect> memberKeys(Expect members) {
+        Map<Caller, Expect> expected = everyone(Expect.UNAUTHORIZED);
+        expected.put(Caller.HOTEL_MEMBER, members);
+        expected.put(Caller.TAXI_MEMBER, members);
+        return expected;
+    }
+
+    /** A token from identity is needed; only {@code allowed} gets {@code expect}, the other clients 403. */
+    private static Map<Caller, Expect> only(Caller allowed, Expect expect) {
+        Map<Caller, Expect> expected = withToken(caller -> Expect.FORBIDDEN);
+        if (allowed != null) {
+            expected.put(allowed, expect);
+        }
+        return expected;
+    }
+
+    /** The recipients' own inbox; clients acting for no recipient organisation are not allowed. */
+    private static Map<Caller, Expect> recipients(Function<Caller, Expect> recipient) {
+        return withToken(caller -> RECIPIENTS.contains(caller) ? recipient.apply(caller) : Expect.FORBIDDEN);
+    }
+
+    private static Map<Caller, Expect> withToken(Function<Caller, Expect> client) {
+        Map<Caller, Expect> expected = everyone(Expect.UNAUTHORIZED);
+        IDENTITY_CLIENTS.forEach(caller -> expected.put(caller, client.apply(caller)));
+        return expected;
+    }
+
+    private static Map<Caller, Expect> everyone(Expect expect) {
+        Map<Caller, Expect> expected = new EnumMap<>(Caller.class);
+        for (Caller caller : Caller.values()) {
+            expected.put(caller, expect);
+        }
+        return expected;
+    }
+
+    private Map<Caller, String> authorizations() {
+        Map<Caller, String> authorization = new LinkedHashMap<>();
+        authorization.put(Caller.NOBODY, null);
+        authorization.put(Caller.FORGED_TOKEN, "Bearer " + forgedToken());
+        authorization.put(Caller.HOTEL_MEMBER, "Bearer demo-hotel-key");
+        authorization.put(Caller.TAXI_MEMBER, "Bearer demo-taxi-key");
+        Map<Caller, String> clients = Map.of(Caller.POLICE, "police-demo", Caller.MIKAMOTTAGNINGEN, "mika-demo",
+                Caller.SOCIAL_SERVICES_CHILDREN, "social-children-demo",
+                Caller.REGION_COORDINATORS, "region-coordinators-demo", Caller.LETTINGS_GROUP, "lettings-demo",
+                Caller.COORDINATOR, "coordinator-demo", Caller.AUDITOR, "auditor-demo");
+        clients.forEach((caller, client) -> authorization.put(caller, "Bearer " + vaksam.token(client)));
+        return authorization;
+    }
+
+    /** A token claiming to be the police's, signed by nobody identity knows. */
+    private static String forgedToken() {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String header = base64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"forged\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = base64.encodeToString(("{\"sub\":\"police-demo\",\"recipient\":\"POLICE\","
+                + "\"roles\":[\"RECIPIENT\",\"AUDITOR\",\"COORDINATOR\",\"LETTINGS\"],\"exp\":4102444800}")
+                .getBytes(StandardCharsets.UTF_8));
+        return header + "." + claims + "." + base64.encodeToString(new byte[256]);
+    }
+}
