@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +45,6 @@ public final class PremisesMatchBench {
     static final String REGISTER_PATH = "/api/v1/lettings/register";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(15);
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern MATCH_LEVEL = Pattern.compile("\"match\"\\s*:\\s*\"(\\w+)\"");
     private static final Pattern HOUSE = Pattern.compile("(.*\\D)\\s*(\\d+)([A-Z]?)");
 
@@ -374,20 +372,7 @@ public final class PremisesMatchBench {
         if (token != null && System.nanoTime() - tokenFetchedNanos < TimeUnit.MINUTES.toNanos(5)) {
             return;
         }
-        String basic = Base64.getEncoder().encodeToString((options.client() + ":" + options.secret())
-                .getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(options.baseUrl() + "/oauth2/token"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        Matcher accessToken = ACCESS_TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !accessToken.find()) {
-            throw new IllegalStateException("HTTP " + response.statusCode());
-        }
-        token = accessToken.group(1);
+        token = ClientToken.fetch(http, options.baseUrl(), options.client(), options.secret(), REQUEST_TIMEOUT);
         tokenFetchedNanos = System.nanoTime();
     }
 

@@ -18,12 +18,13 @@ import se.goteborg.vaksam.events.premises.RiskLevel;
  *
  * @param priority          the priority the recipient works to: routing's suggestion until the recipient changes it
  * @param suggestedPriority what routing computed from the checklist, with {@code reasons}
+ * @param receivedAt        when it reached this inbox
  * @param acknowledgeBy     when the alert must have been acknowledged before routing escalates it
  * @param escalatedAt       when routing escalated it to {@code escalatedTo}, the recipient's duty contact
  */
 record Alert(String alertId, String tipId, Recipient recipient, Priority priority, Priority suggestedPriority,
              AlertState state, List<String> reasons, String rulesVersion, Instant createdAt, Instant routedAt,
-             Instant acknowledgeBy, Channel channel, Instant observedAt, List<String> indicators,
+             Instant receivedAt, Instant acknowledgeBy, Channel channel, Instant observedAt, List<String> indicators,
              SuspectedMinor suspectedMinor, Boolean immediateDanger, ExploitationType exploitationType,
              Premises premises, Trip trip, List<String> linkedTipIds, boolean hasSealedDetails,
              Instant acknowledgedAt, String acknowledgedBy, Outcome outcome, Instant closedAt, String closedBy,

@@ -35,6 +35,7 @@ final class AlertDocuments {
     static final String PRIORITY_CHANGED_AT = "priorityChangedAt";
     static final String CREATED_AT = "createdAt";
     static final String ROUTED_AT = "routedAt";
+    static final String RECEIVED_AT = "receivedAt";
     static final String ACKNOWLEDGE_BY = "acknowledgeBy";
     static final String ESCALATED_AT = "escalatedAt";
     static final String SEALED_DETAILS = "sealedDetails";
@@ -72,13 +73,14 @@ final class AlertDocuments {
 
     /**
      * The update that stores or refreshes an alert: routing facts set every time; the state only when the document
-     * is new (an escalation may have created it first), and the first routing time kept as {@code createdAt}, so a
-     * replayed or re-routed alert keeps its place and its state.
+     * is new (an escalation may have created it first), and the first routing and arrival times kept as
+     * {@code createdAt} and {@code receivedAt}, so a replayed or re-routed alert keeps its place and its state.
      */
-    static Document routedUpdate(AlertRouted event) {
+    static Document routedUpdate(AlertRouted event, Instant receivedAt) {
         return new Document("$set", routingFacts(event))
                 .append("$setOnInsert", new Document(STATE, AlertState.NEW.name()))
-                .append("$min", new Document(CREATED_AT, date(event.getRoutedAt())));
+                .append("$min", new Document(CREATED_AT, date(event.getRoutedAt()))
+                        .append(RECEIVED_AT, date(receivedAt)));
     }
 
     /**
@@ -108,6 +110,7 @@ final class AlertDocuments {
                 d.getString("rulesVersion"),
                 instant(d.getDate(CREATED_AT)),
                 instant(d.getDate(ROUTED_AT)),
+                instant(d.getDate(RECEIVED_AT)),
                 instant(d.getDate(ACKNOWLEDGE_BY)),
                 Channel.valueOf(d.getString("channel")),
                 instant(d.getDate("observedAt")),

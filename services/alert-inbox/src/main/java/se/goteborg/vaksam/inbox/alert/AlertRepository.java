@@ -71,9 +71,10 @@ class AlertRepository {
      * Stores or refreshes the alert an AlertRouted describes, then gives it routing's priority unless the recipient
      * has set one: two single-document writes, each harmless to repeat, so running it again changes nothing.
      */
-    Mono<Void> upsert(AlertRouted event) {
+    Mono<Void> upsert(AlertRouted event, Instant receivedAt) {
         Bson byId = Filters.eq(AlertDocuments.ID, event.getAlertId());
-        return Mono.from(alerts.updateOne(byId, AlertDocuments.routedUpdate(event), new UpdateOptions().upsert(true)))
+        return Mono.from(alerts.updateOne(byId, AlertDocuments.routedUpdate(event, receivedAt),
+                        new UpdateOptions().upsert(true)))
                 .then(Mono.from(alerts.updateOne(
                         Filters.and(byId, Filters.eq(AlertDocuments.PRIORITY_CHANGED_AT, null)),
                         Updates.set(AlertDocuments.PRIORITY, event.getPriority().name()))))

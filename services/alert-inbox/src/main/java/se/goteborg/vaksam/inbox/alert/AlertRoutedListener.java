@@ -1,5 +1,7 @@
 package se.goteborg.vaksam.inbox.alert;
 
+import java.time.Clock;
+
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -15,14 +17,17 @@ class AlertRoutedListener {
 
     private final AlertRepository alerts;
     private final ProcessedEvents processedEvents;
+    private final Clock clock;
 
-    AlertRoutedListener(AlertRepository alerts, ProcessedEvents processedEvents) {
+    AlertRoutedListener(AlertRepository alerts, ProcessedEvents processedEvents, Clock clock) {
         this.alerts = alerts;
         this.processedEvents = processedEvents;
+        this.clock = clock;
     }
 
     @KafkaListener(id = CONSUMER, topics = "vaksam.alert.routed.v1")
     void on(AlertRouted event) {
-        Listeners.handle(processedEvents.once(CONSUMER, event.getEventId(), () -> alerts.upsert(event)));
+        Listeners.handle(processedEvents.once(CONSUMER, event.getEventId(),
+                () -> alerts.upsert(event, clock.instant())));
     }
 }

@@ -13,7 +13,7 @@ import se.goteborg.vaksam.events.common.SuspectedMinor;
 
 /**
  * An alert as the API shows it. {@code createdAt} is when the alert was first routed; {@code routedAt} when it was
- * last (re-)routed. {@code priority} is the one the recipient works to, {@code suggestedPriority} routing's, computed
+ * last (re-)routed; {@code receivedAt} when it reached this inbox. {@code priority} is the one the recipient works to, {@code suggestedPriority} routing's, computed
  * from the checklist with {@code reasons}; {@code priorityChanges} records who changed it. {@code acknowledgeBy} is
  * the deadline, {@code overdue} whether it has passed unacknowledged, {@code escalatedAt}/{@code escalatedTo} when
  * routing told the recipient's duty contact. Fields the alert does not carry are left out; {@code details} is present
@@ -22,8 +22,8 @@ import se.goteborg.vaksam.events.common.SuspectedMinor;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record AlertView(String alertId, String tipId, Recipient recipient, Priority priority, Priority suggestedPriority,
-                 AlertState status, List<String> reasons, Instant createdAt, Instant routedAt, String rulesVersion,
-                 Instant acknowledgeBy, Boolean overdue, Instant escalatedAt, String escalatedTo, Channel channel,
+                 AlertState status, List<String> reasons, Instant createdAt, Instant routedAt, Instant receivedAt,
+                 String rulesVersion, Instant acknowledgeBy, Boolean overdue, Instant escalatedAt, String escalatedTo, Channel channel,
                  Instant observedAt, List<String> indicators, SuspectedMinor suspectedMinor, Boolean immediateDanger,
                  ExploitationType exploitationType, Alert.Premises premises, Alert.Trip trip,
                  List<String> linkedTipIds, Instant acknowledgedAt, String acknowledgedBy, Outcome outcome,
@@ -41,7 +41,7 @@ record AlertView(String alertId, String tipId, Recipient recipient, Priority pri
     static AlertView withDetails(Alert a, InboxCaller caller, Instant now, DetailsState detailsState,
                                  DetailsOpener.Details details) {
         return new AlertView(a.alertId(), a.tipId(), a.recipient(), a.priority(), a.suggestedPriority(), a.state(),
-                a.reasons(), a.createdAt(), a.routedAt(), a.rulesVersion(), a.acknowledgeBy(),
+                a.reasons(), a.createdAt(), a.routedAt(), a.receivedAt(), a.rulesVersion(), a.acknowledgeBy(),
                 a.acknowledgeBy() == null ? null : a.overdue(now), a.escalatedAt(), a.escalatedTo(), a.channel(),
                 a.observedAt(), a.indicators(), a.suspectedMinor(), a.immediateDanger(), a.exploitationType(),
                 a.premises(), a.trip(), a.linkedTipIds(), a.acknowledgedAt(), a.acknowledgedBy(), a.outcome(),
@@ -50,7 +50,7 @@ record AlertView(String alertId, String tipId, Recipient recipient, Priority pri
 
     AlertView withMessagesAndNotes(List<MessageView> messages, List<NoteView> notes) {
         return new AlertView(alertId, tipId, recipient, priority, suggestedPriority, status, reasons, createdAt,
-                routedAt, rulesVersion, acknowledgeBy, overdue, escalatedAt, escalatedTo, channel, observedAt,
+                routedAt, receivedAt, rulesVersion, acknowledgeBy, overdue, escalatedAt, escalatedTo, channel, observedAt,
                 indicators, suspectedMinor, immediateDanger, exploitationType, premises, trip, linkedTipIds,
                 acknowledgedAt, acknowledgedBy, outcome, closedAt, closedBy, priorityChanges, detailsState, details,
                 List.copyOf(messages), List.copyOf(notes));

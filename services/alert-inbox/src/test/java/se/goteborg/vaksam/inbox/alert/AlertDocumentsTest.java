@@ -38,6 +38,7 @@ class AlertDocumentsTest {
         assertThat(alert.rulesVersion()).isEqualTo("2026-11-1");
         assertThat(alert.createdAt()).isEqualTo(AlertEvents.ROUTED_AT);
         assertThat(alert.routedAt()).isEqualTo(AlertEvents.ROUTED_AT);
+        assertThat(alert.receivedAt()).isEqualTo(AlertEvents.ROUTED_AT.plusMillis(40));
         assertThat(alert.channel()).isEqualTo(Channel.HOTEL);
         assertThat(alert.observedAt()).isEqualTo(AlertEvents.OBSERVED_AT);
         assertThat(alert.indicators()).containsExactly("BOOKER_NOT_OCCUPANT", "SOMEONE_SPEAKS_FOR_PERSON");

@@ -84,7 +84,7 @@ final class AlertEvents {
     /** What the upsert of a first delivery leaves in the collection. */
     static Document stored(AlertRouted event) {
         Document document = new Document(AlertDocuments.ID, event.getAlertId());
-        Document update = AlertDocuments.routedUpdate(event);
+        Document update = AlertDocuments.routedUpdate(event, event.getRoutedAt().plusMillis(40));
         document.putAll(update.get("$set", Document.class));
         document.putAll(update.get("$setOnInsert", Document.class));
         document.putAll(update.get("$min", Document.class));

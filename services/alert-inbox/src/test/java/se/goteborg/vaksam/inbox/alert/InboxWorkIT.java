@@ -152,7 +152,7 @@ class InboxWorkIT extends InboxTestBase {
         String tipId = "tip-" + UUID.randomUUID();
         byte[] sealed = AlertEvents.seal(SEALER, tipId, "Äldre man talar för ung kvinna", "reception 031-00 00 00");
         Set<String> routingFacts = Set.of("alertId", "tipId", "recipient", "priority", "suggestedPriority", "status",
-                "reasons", "createdAt", "routedAt", "rulesVersion", "channel", "observedAt", "indicators",
+                "reasons", "createdAt", "routedAt", "receivedAt", "rulesVersion", "channel", "observedAt", "indicators",
                 "suspectedMinor", "immediateDanger", "exploitationType", "premises", "linkedTipIds", "priorityChanges",
                 "detailsState", "details", "messages", "notes");
         Map<String, Object> police = detail(POLICE, Recipient.POLICE, tipId, sealed);
@@ -181,7 +181,7 @@ class InboxWorkIT extends InboxTestBase {
                 .headers(h -> h.setBearerAuth(LETTINGS)).exchange().expectStatus().isOk()
                 .expectBody(MAP).returnResult().getResponseBody();
         assertThat(lettings.keySet()).isEqualTo(Set.of("alertId", "tipId", "recipient", "priority",
-                "suggestedPriority", "status", "reasons", "createdAt", "routedAt", "rulesVersion", "channel",
+                "suggestedPriority", "status", "reasons", "createdAt", "routedAt", "receivedAt", "rulesVersion", "channel",
                 "premises", "linkedTipIds", "indicators", "priorityChanges", "detailsState", "messages", "notes"));
         assertThat(lettings).containsEntry("indicators", List.of()).containsEntry("detailsState", "NONE")
                 .containsEntry("messages", List.of());
