@@ -17,6 +17,12 @@ public final class DemoCredentials {
             new Client("lettings-demo", "recipient LETTINGS_GROUP, lettings register"),
             new Client("coordinator-demo", "Göteborg & Co coordinator"));
 
+    /**
+     * The TOTP secret of police-duty's authenticator, set up already by identity's demo (DemoTwoFactor); base32, as
+     * authenticator apps take it. Public, for the demo only.
+     */
+    public static final String TWO_FACTOR_SECRET = "VAKSAMPOLICEDUTYDEMOTOTPSECRET22";
+
     /** People who log in through the browser at the gateway's pages; the password is always {@link #PASSWORD}. */
     public static final List<Person> PEOPLE = List.of(
             new Person("lettings-officer", "the lettings group: /lettings"),
@@ -24,7 +30,10 @@ public final class DemoCredentials {
             new Person("mika-worker", "Mikamottagningen inbox: /inbox"),
             new Person("social-children-worker", "social services for children inbox: /inbox"),
             new Person("region-coordinator", "regional coordinators inbox: /inbox"),
-            new Person("coordinator", "Göteborg & Co: /network"));
+            new Person("coordinator", "Göteborg & Co: /network"),
+            new Person("police-duty", "police, with a second factor: a code of the TOTP secret "
+                    + TWO_FACTOR_SECRET + " (oathtool --totp -b " + TWO_FACTOR_SECRET + ")"),
+            new Person("two-factor-trial", "the lettings group, for setting up a second factor at /account/two-factor"));
 
     public static final String PASSWORD = "demo";
 
