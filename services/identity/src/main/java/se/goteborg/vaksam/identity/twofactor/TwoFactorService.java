@@ -164,7 +164,7 @@ public final class TwoFactorService {
 				return failure(username, Outcome.WRONG_CODE);
 			}
 			int left = enrolment.recoveryCodesLeft() - 1;
-			audit.info("Two-factor: {} logged in with a recovery code, {} left", username, left);
+			audit.info("Two-factor: {} used a recovery code, {} left", username, left);
 			return new Verification(Outcome.ACCEPTED, null, left);
 		});
 	}

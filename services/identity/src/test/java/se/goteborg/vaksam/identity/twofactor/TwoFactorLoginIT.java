@@ -179,7 +179,7 @@ class TwoFactorLoginIT {
 		assertThat(Jsoup.parse(usedUp.body()).getElementById("code-error").text()).contains("redan använd");
 
 		assertThat(output).contains("Two-factor turned on for coordinator",
-				"coordinator logged in with a recovery code, 9 left")
+				"coordinator used a recovery code, 9 left")
 			.doesNotContain(secret, recoveryCodes.get(0), recoveryCodes.get(1), codeNow(key));
 	}
 
