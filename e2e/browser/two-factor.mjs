@@ -9,11 +9,10 @@
 // VAKSAM_BROWSER_RESULT (JSON result file), VAKSAM_CHROMIUM (default /usr/bin/chromium). Exit code 0 only when
 // every check passed; the result file says what was seen.
 
-import { chromium } from 'playwright-core';
 import { createHmac } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { check, log, openPage, postEmptyForm, recorder } from './support.mjs';
 
 const base = (process.env.VAKSAM_GATEWAY_URL || '').replace(/\/$/, '');
 const enrolledSecret = process.env.VAKSAM_TOTP_SECRET || '';
@@ -23,8 +22,6 @@ if (!base || !enrolledSecret) {
 }
 const resultFile = process.env.VAKSAM_BROWSER_RESULT || 'target/two-factor-result.json';
 mkdirSync(dirname(resultFile), { recursive: true });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TIMEOUT = 60_000;
 const PASSWORD = 'demo';
 const ENROLLED = 'police-duty';
@@ -33,26 +30,7 @@ const IDENTITY_PAGES = ['/login', '/account/'];
 
 const result = { steps: [], axe: {}, landings: {}, headersChecked: 0, weakHeaders: [], failures: [] };
 
-function log(message) {
-  console.log(`[browser] ${message}`);
-}
-
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function step(name, action) {
-  try {
-    await action();
-    result.steps.push(name);
-    log(`ok: ${name}`);
-  } catch (error) {
-    result.failures.push(`${name}: ${error.message}`);
-    log(`FAIL ${name}: ${error.message}`);
-  }
-}
+const { step, axe } = recorder(result);
 
 // --- RFC 6238: HMAC-SHA1 over the 30-second step, six digits, as authenticator apps compute it.
 
@@ -109,16 +87,6 @@ function authenticator(secret) {
 
 // --- Pages.
 
-async function axe(page, name) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async tags => {
-    const run = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return run.violations.map(v => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(' | ')}`);
-  }, AXE_TAGS);
-  result.axe[name] = { page: new URL(page.url()).pathname, violations: violations.length, details: violations };
-  check(violations.length === 0, `axe ${name}: ${violations.join('; ')}`);
-}
-
 /** Both languages of the page the browser is on, through axe; it ends in Swedish. */
 async function axeBothLanguages(page, name) {
   for (const lang of ['en', 'sv']) {
@@ -165,28 +133,10 @@ async function landed(page, username, response) {
 }
 
 async function logOut(page) {
-  await Promise.all([
-    page.waitForURL(url => url.pathname === '/intake'),
-    page.evaluate(action => {
-      const form = document.createElement('form');
-      form.method = 'post';
-      form.action = action;
-      document.body.appendChild(form);
-      form.submit();
-    }, `${base}/auth/logout`),
-  ]);
+  await Promise.all([page.waitForURL(url => url.pathname === '/intake'), postEmptyForm(page, `${base}/auth/logout`)]);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.VAKSAM_CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
-// axe is injected as an inline script, which the pages' CSP forbids; the CSP header itself is checked below.
-const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', bypassCSP: true });
-context.setDefaultTimeout(TIMEOUT);
-context.setDefaultNavigationTimeout(TIMEOUT);
-const page = await context.newPage();
+const { browser, page } = await openPage(TIMEOUT);
 let lastLanding = null;
 page.on('response', response => {
   if (!response.request().isNavigationRequest() || response.request().frame() !== page.mainFrame()) {
