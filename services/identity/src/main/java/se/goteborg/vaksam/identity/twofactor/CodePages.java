@@ -1,6 +1,7 @@
 package se.goteborg.vaksam.identity.twofactor;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -87,7 +88,7 @@ class CodePages {
 
 	private String render(Mode mode, Authentication login, Model model, Verification refused,
 			HttpServletResponse response) {
-		model.addAttribute("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
+		model.addAttribute("mode", mode.name().toLowerCase(Locale.ROOT));
 		model.addAttribute("user", login.getName());
 		model.addAttribute("switchPath", mode == Mode.CODE ? TwoFactorPaths.CODE : TwoFactorPaths.RECOVERY);
 		CodeErrors.add(model, refused, mode == Mode.RECOVERY, this.clock.instant(), response);

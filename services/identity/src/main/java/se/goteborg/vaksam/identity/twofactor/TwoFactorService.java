@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 import org.apache.commons.codec.binary.Base32;
 import org.slf4j.Logger;
@@ -184,7 +185,7 @@ public final class TwoFactorService {
 		this.store.seed(username, this.cipher.seal(secret, username), this.clock.instant());
 	}
 
-	private Verification check(String username, java.util.function.Function<Enrolment, Verification> checker) {
+	private Verification check(String username, Function<Enrolment, Verification> checker) {
 		Optional<Enrolment> enrolment = this.store.find(username).filter(Enrolment::active);
 		if (enrolment.isEmpty()) {
 			return new Verification(Outcome.NOT_ENROLLED, null, 0);
