@@ -7,10 +7,9 @@
 // the test makes one before it starts this script), VAKSAM_BROWSER_RESULT (JSON result file), VAKSAM_CHROMIUM
 // (default /usr/bin/chromium). Exit code 0 only when every check passed; the result file says what was seen.
 
-import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { check, log, openPage, recorder } from './support.mjs';
 
 const base = (process.env.VAKSAM_GATEWAY_URL || '').replace(/\/$/, '');
 const premisesId = process.env.VAKSAM_PREMISES_ID || '';
@@ -20,55 +19,15 @@ if (!base || !premisesId) {
 }
 const resultFile = process.env.VAKSAM_BROWSER_RESULT || 'target/lettings-pages-result.json';
 mkdirSync(dirname(resultFile), { recursive: true });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TIMEOUT = 60_000;
 const HEADER = 'premises_id,property_designation,street_address,postal_code,city,landlord,tenant_org_number,'
   + 'tenant_name,industry_code,lease_start,lease_end\n';
 
 const result = { steps: [], axe: {}, headersChecked: 0, weakHeaders: [], failures: [] };
 
-function log(message) {
-  console.log(`[browser] ${message}`);
-}
+const { step, axe } = recorder(result);
 
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function step(name, action) {
-  try {
-    await action();
-    result.steps.push(name);
-    log(`ok: ${name}`);
-  } catch (error) {
-    result.failures.push(`${name}: ${error.message}`);
-    log(`FAIL ${name}: ${error.message}`);
-  }
-}
-
-async function axe(page, name) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async tags => {
-    const run = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return run.violations.map(v => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(' | ')}`);
-  }, AXE_TAGS);
-  result.axe[name] = { page: new URL(page.url()).pathname, violations: violations.length, details: violations };
-  check(violations.length === 0, `axe ${name}: ${violations.join('; ')}`);
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.VAKSAM_CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
-// axe is injected as an inline script, which the pages' CSP forbids; the CSP header itself is checked below.
-const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', bypassCSP: true });
-context.setDefaultTimeout(TIMEOUT);
-context.setDefaultNavigationTimeout(TIMEOUT);
-const page = await context.newPage();
+const { browser, page } = await openPage(TIMEOUT);
 page.on('response', response => {
   const url = new URL(response.url());
   if (!response.request().isNavigationRequest() || !url.pathname.startsWith('/lettings') || response.status() >= 300) {

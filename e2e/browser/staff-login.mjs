@@ -10,6 +10,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { postEmptyForm } from './support.mjs';
 
 const base = (process.env.VAKSAM_GATEWAY_URL || '').replace(/\/$/, '');
 if (!base) {
@@ -61,16 +62,7 @@ async function step(name, action) {
 
 /** Posts the bare logout form the pages render, from whatever page the browser is on. */
 async function postLogoutForm(page) {
-  await Promise.all([
-    page.waitForNavigation(),
-    page.evaluate(action => {
-      const form = document.createElement('form');
-      form.method = 'post';
-      form.action = action;
-      document.body.appendChild(form);
-      form.submit();
-    }, `${base}/auth/logout`),
-  ]);
+  await Promise.all([page.waitForNavigation(), postEmptyForm(page, `${base}/auth/logout`)]);
 }
 
 async function onLoginForm(page) {

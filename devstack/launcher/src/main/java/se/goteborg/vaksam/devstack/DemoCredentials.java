@@ -18,6 +18,12 @@ public final class DemoCredentials {
             new Client("coordinator-demo", "Göteborg & Co coordinator"),
             new Client("auditor-demo", "auditor of the openings log (every organisation)"));
 
+    /**
+     * The TOTP secret of police-duty's authenticator, set up already by identity's demo (DemoTwoFactor); base32, as
+     * authenticator apps take it. Public, for the demo only.
+     */
+    public static final String TWO_FACTOR_SECRET = "VAKSAMPOLICEDUTYDEMOTOTPSECRET22";
+
     /** People who log in through the browser at the gateway's pages; the password is always {@link #PASSWORD}. */
     public static final List<Person> PEOPLE = List.of(
             new Person("lettings-officer", "the lettings group: /lettings"),
@@ -26,7 +32,10 @@ public final class DemoCredentials {
             new Person("social-children-worker", "social services for children inbox: /inbox"),
             new Person("region-coordinator", "regional coordinators inbox: /inbox"),
             new Person("coordinator", "Göteborg & Co: /network"),
-            new Person("auditor", "the openings log: /inbox/audit"));
+            new Person("auditor", "the openings log: /inbox/audit"),
+            new Person("police-duty", "police, with a second factor: a code of the TOTP secret "
+                    + TWO_FACTOR_SECRET + " (oathtool --totp -b " + TWO_FACTOR_SECRET + ")"),
+            new Person("two-factor-trial", "the lettings group, for setting up a second factor at /account/two-factor"));
 
     public static final String PASSWORD = "demo";
 

@@ -114,6 +114,7 @@ class DevstackTest {
                         "region-coordinators-demo", "lettings-demo", "coordinator-demo-secret")
                 .contains("log in in the browser at http://localhost:8080/lettings", "password demo",
                         "lettings-officer", "police-officer", "coordinator ")
+                .contains("police-duty", "oathtool --totp -b VAKSAMPOLICEDUTYDEMOTOTPSECRET22", "two-factor-trial")
                 .contains(root.resolve(".devstack").resolve("logs").toString());
         assertThat(summary.indexOf("gateway")).isLessThan(summary.indexOf("kafka-broker"));
     }

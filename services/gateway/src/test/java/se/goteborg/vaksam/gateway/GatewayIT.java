@@ -73,7 +73,7 @@ class GatewayIT {
 	@ParameterizedTest
 	@CsvSource({ "/oauth2/token, identity", "/oauth2/jwks, identity", "/.well-known/openid-configuration, identity",
 			"/login, identity", "/login/oauth2/code/x, identity", "/logout, identity", "/userinfo, identity",
-			"/connect/logout, identity",
+			"/connect/logout, identity", "/login/code, identity", "/account/two-factor, identity",
 			"/api/v1/tips/hotel, tip-intake", "/api/v1/receipts/ABCD-1234, tip-intake", "/intake/hotel, tip-intake",
 			"/api/v1/openapi.yaml, tip-intake",
 			"/api/v1/lettings/register, premises-risk", "/api/v1/routing/rules, alert-routing",

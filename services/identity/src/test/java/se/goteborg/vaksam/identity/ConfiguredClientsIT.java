@@ -25,6 +25,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import se.goteborg.vaksam.identity.twofactor.TwoFactorKeysetGenerator;
+
 /** Production-like set-up: no demo, clients and signing key from configuration. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vaksam.demo.enabled=false", "vaksam.security.issuer=https://vaksam.example" })
@@ -48,6 +50,12 @@ class ConfiguredClientsIT {
 		registry.add("vaksam.identity.signing-key-path", ConfiguredClientsIT::writePem);
 		registry.add("vaksam.identity.gateway-client-secret",
 				() -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("gateway-s3cret"));
+		// Outside the demo the second factor needs a keyset of its own, and its store.
+		String keyset = TwoFactorKeysetGenerator.generate();
+		String database = TestStore.database("identity-configured");
+		registry.add("vaksam.identity.two-factor.keyset", () -> keyset);
+		registry.add("vaksam.mongo.uri", TestStore::uri);
+		registry.add("vaksam.mongo.database", () -> database);
 	}
 
 	@BeforeEach

@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import tools.jackson.databind.JsonNode;
@@ -43,6 +45,13 @@ class IdentityIT {
 	private int port;
 
 	private TokenClient client;
+
+	@DynamicPropertySource
+	static void store(DynamicPropertyRegistry registry) {
+		registry.add("vaksam.mongo.uri", TestStore::uri);
+		String database = TestStore.database("identity-it");
+		registry.add("vaksam.mongo.database", () -> database);
+	}
 
 	@BeforeEach
 	void client() {

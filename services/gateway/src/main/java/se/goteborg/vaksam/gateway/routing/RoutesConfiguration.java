@@ -42,8 +42,9 @@ class RoutesConfiguration {
 		// People typing the bare address land on the intake start page, the public face of Vaksam.
 		routes.route("start", route -> route.path("/").filters(filters -> filters.redirect(303, "/intake"))
 			.uri("no://op"));
+		// identity's own pages: the login with its second step (/login/code), and a person's second factor.
 		route(routes, "identity", uris.identityUri(), "/oauth2/**", "/.well-known/**", "/login/**", "/logout",
-				"/userinfo", "/connect/**");
+				"/userinfo", "/connect/**", "/account/**");
 		route(routes, TIP_INTAKE, uris.tipIntakeUri(), "/api/v1/tips/**", "/api/v1/receipts/**", "/intake/**",
 				"/api/v1/openapi.yaml");
 		// The whole register in one file: a hundred thousand rows take premises-risk a minute or two to check and
