@@ -9,7 +9,8 @@ import se.goteborg.vaksam.web.security.VaksamSecurity;
 
 /**
  * Any valid token may reach the inbox API; which inbox it sees, and whether it sees anything, is decided by the
- * token's recipient claim in the handlers, so a token without one gets 403 there.
+ * token's recipient claim in the handlers, so a token without one gets 403 there. Webhooks are managed by recipient
+ * systems only: the role is required here, the organisation is again the token's recipient claim.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -19,6 +20,7 @@ class SecurityConfiguration {
         return vaksam.resourceServer(http)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/v1/alerts", "/api/v1/alerts/**").authenticated()
+                        .pathMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole("RECIPIENT")
                         .anyExchange().denyAll())
                 .build();
     }
