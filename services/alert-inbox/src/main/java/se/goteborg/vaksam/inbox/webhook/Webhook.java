@@ -12,4 +12,10 @@ record Webhook(String webhookId, Recipient recipient, String url, String descrip
     record Health(Instant lastDeliveredAt, Instant lastFailedAt, int consecutiveFailures, Integer lastStatusCode,
                   String lastError) {
     }
+
+    /** The URL's query may hold the receiver's own token. */
+    @Override
+    public String toString() {
+        return "Webhook[webhookId=" + webhookId + ", recipient=" + recipient + "]";
+    }
 }
