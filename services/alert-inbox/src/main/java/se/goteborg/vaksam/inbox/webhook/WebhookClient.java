@@ -27,10 +27,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContextBuilder;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.tcp.SslProvider;
 
 /**
  * Sends one attempt of a delivery: a signed JSON POST over HTTPS, every connection's address checked as it is made,
@@ -59,7 +61,7 @@ class WebhookClient implements DisposableBean {
                 .maxIdleTime(Duration.ofSeconds(30))
                 .build();
         this.resolver = new GuardedResolverGroup(rules);
-        Http11SslContextSpec tls = properties.trustedCertificates() == null ? Http11SslContextSpec.forClient()
+        SslProvider.GenericSslContextSpec<SslContextBuilder> tls = properties.trustedCertificates() == null ? Http11SslContextSpec.forClient()
                 : Http11SslContextSpec.forClient().configure(builder -> builder.trustManager(
                         trusted(properties.trustedCertificates())));
         HttpClient http = HttpClient.create(connections)

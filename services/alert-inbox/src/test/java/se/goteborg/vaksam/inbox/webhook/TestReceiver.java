@@ -9,9 +9,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import io.netty.handler.ssl.SslContextBuilder;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.tcp.SslProvider;
 
 /**
  * An HTTPS receiver on loopback, as a recipient organisation would run one: it records every request to
@@ -33,12 +35,13 @@ final class TestReceiver {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final DisposableServer server;
 
-    TestReceiver(TestCertificates certificates) {
+    TestReceiver(TestCertificates.Server certificate) {
+        SslProvider.GenericSslContextSpec<SslContextBuilder> tls = Http11SslContextSpec.forServer(certificate.key(),
+                certificate.certificate(), certificate.ca());
         server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(0)
-                .secure(spec -> spec.sslContext(Http11SslContextSpec.forServer(certificates.serverKey(),
-                        certificates.serverCertificate(), certificates.caCertificate())))
+                .secure(spec -> spec.sslContext(tls))
                 .route(routes -> routes.post("/hooks/{name}", (request, response) -> {
                     String name = request.param("name");
                     Map<String, String> headers = request.requestHeaders().entries().stream().collect(Collectors.toMap(

@@ -81,8 +81,8 @@ class WebhookIT {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final Keysets.KeysetPair KEYS = Keysets.generate();
-    private static final TestCertificates CERTIFICATES = TestCertificates.create();
-    private static final TestReceiver RECEIVER = new TestReceiver(CERTIFICATES);
+    private static final TestCertificates CA = new TestCertificates();
+    private static final TestReceiver RECEIVER = new TestReceiver(CA.issue("localhost", "127.0.0.1"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<Duration> BACK_OFF = List.of(Duration.ofSeconds(10), Duration.ofSeconds(20),
             Duration.ofSeconds(40));
@@ -107,7 +107,7 @@ class WebhookIT {
         registry.add("vaksam.mongo.uri", MongoStore::uri);
         registry.add("vaksam.mongo.database", () -> "alert-inbox-webhook-it-" + RUN);
         registry.add("vaksam.inbox.webhooks.consumer", () -> "webhook-it-" + RUN);
-        registry.add("vaksam.inbox.webhooks.trusted-certificates", () -> CERTIFICATES.caFile().toUri().toString());
+        registry.add("vaksam.inbox.webhooks.trusted-certificates", () -> CA.caFile().toUri().toString());
         registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
         registry.add("vaksam.sealing.private-keyset", KEYS::privateKeyset);
         registry.add("vaksam.sealing.tipster.public-keyset", () -> Keysets.generate().publicKeyset());
@@ -313,6 +313,20 @@ class WebhookIT {
         assertThat(failure).containsKey("lastError").doesNotContainKey("lastStatusCode");
         assertThat((String) failure.get("lastError")).as("an exception class, never a message").matches("[A-Za-z]+");
         assertThat(health(REGION, webhookId)).containsEntry("lastError", failure.get("lastError"));
+    }
+
+    @Test
+    void aReceiversCertificateMustComeFromATrustedCaAndNameItsHost() {
+        TestReceiver wrongName = new TestReceiver(CA.issue("elsewhere.example"));
+        TestReceiver untrusted = new TestReceiver(new TestCertificates().issue("localhost", "127.0.0.1"));
+        for (TestReceiver receiver : List.of(wrongName, untrusted)) {
+            String webhookId = register(REGION, receiver.url("tls"));
+            String deliveryId = ping(REGION, webhookId);
+
+            assertThat(awaitRetryScheduled(REGION, webhookId, deliveryId, 1))
+                    .containsEntry("lastError", "SSLHandshakeException").doesNotContainKey("lastStatusCode");
+            assertThat(receiver.received("tls")).isEmpty();
+        }
     }
 
     @Test
