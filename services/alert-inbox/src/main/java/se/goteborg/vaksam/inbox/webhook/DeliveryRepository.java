@@ -2,13 +2,11 @@ package se.goteborg.vaksam.inbox.webhook;
 
 import static se.goteborg.vaksam.inbox.webhook.WebhookRepository.instant;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -67,26 +65,20 @@ class DeliveryRepository {
                 .subscribe(null, e -> log.warn("Delivery indexes not created: {}", e.toString()));
     }
 
-    /** The same event for the same webhook always has the same delivery id, so a redelivered event adds nothing. */
-    static String deliveryId(String eventId, String webhookId) {
-        return UUID.nameUUIDFromBytes((eventId + ":" + webhookId).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    /** Stores the delivery unless it is stored already; emits its id either way. */
-    Mono<String> add(String webhookId, WebhookEvent event, String body, Instant now) {
-        String deliveryId = deliveryId(event.eventId(), webhookId);
-        Document fields = new Document(WEBHOOK_ID, webhookId)
-                .append("eventId", event.eventId())
-                .append("type", event.type())
-                .append("alertId", event.alertId())
-                .append("body", body)
-                .append(STATUS, DeliveryStatus.PENDING.name())
-                .append(ATTEMPTS, 0)
-                .append(CREATED_AT, Date.from(now))
-                .append(NEXT_ATTEMPT_AT, Date.from(now));
-        return Mono.from(deliveries.updateOne(Filters.eq(ID, deliveryId), new Document("$setOnInsert", fields),
-                        new UpdateOptions().upsert(true)))
-                .thenReturn(deliveryId);
+    /** Stores the delivery unless one of the same id is stored already. */
+    Mono<Void> add(Delivery delivery) {
+        Document fields = new Document(WEBHOOK_ID, delivery.webhookId())
+                .append("eventId", delivery.eventId())
+                .append("type", delivery.type())
+                .append("alertId", delivery.alertId())
+                .append("body", delivery.body())
+                .append(STATUS, delivery.status().name())
+                .append(ATTEMPTS, delivery.attempts())
+                .append(CREATED_AT, Date.from(delivery.createdAt()))
+                .append(NEXT_ATTEMPT_AT, Date.from(delivery.nextAttemptAt()));
+        return Mono.from(deliveries.updateOne(Filters.eq(ID, delivery.deliveryId()),
+                        new Document("$setOnInsert", fields), new UpdateOptions().upsert(true)))
+                .then();
     }
 
     /** The webhook's pending deliveries whose next attempt is due, the longest due first. */
@@ -150,12 +142,13 @@ class DeliveryRepository {
                 Filters.eq(STATUS, status.name()))));
     }
 
-    /** A failed delivery gets a whole new series of attempts from now; emits whether it was failed. */
-    Mono<Boolean> requeue(String webhookId, String deliveryId, Instant now) {
-        Bson filter = Filters.and(Filters.eq(ID, deliveryId), Filters.eq(WEBHOOK_ID, webhookId),
+    /** Stores the failed delivery as {@link Delivery#requeued queued again}; emits whether it was still failed. */
+    Mono<Boolean> requeue(Delivery requeued) {
+        Bson filter = Filters.and(Filters.eq(ID, requeued.deliveryId()), Filters.eq(WEBHOOK_ID, requeued.webhookId()),
                 Filters.eq(STATUS, DeliveryStatus.FAILED.name()));
-        Bson update = Updates.combine(Updates.set(STATUS, DeliveryStatus.PENDING.name()), Updates.set(ATTEMPTS, 0),
-                Updates.set(NEXT_ATTEMPT_AT, Date.from(now)), Updates.unset("failedAt"));
+        Bson update = Updates.combine(Updates.set(STATUS, requeued.status().name()),
+                Updates.set(ATTEMPTS, requeued.attempts()),
+                Updates.set(NEXT_ATTEMPT_AT, Date.from(requeued.nextAttemptAt())), Updates.unset("failedAt"));
         return Mono.from(deliveries.updateOne(filter, update)).map(result -> result.getModifiedCount() == 1);
     }
 

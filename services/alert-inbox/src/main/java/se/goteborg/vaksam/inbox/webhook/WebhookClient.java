@@ -61,7 +61,8 @@ class WebhookClient implements DisposableBean {
                 .maxIdleTime(Duration.ofSeconds(30))
                 .build();
         this.resolver = new GuardedResolverGroup(rules);
-        SslProvider.GenericSslContextSpec<SslContextBuilder> tls = properties.trustedCertificates() == null ? Http11SslContextSpec.forClient()
+        SslProvider.GenericSslContextSpec<SslContextBuilder> tls = properties.trustedCertificates() == null
+                ? Http11SslContextSpec.forClient()
                 : Http11SslContextSpec.forClient().configure(builder -> builder.trustManager(
                         trusted(properties.trustedCertificates())));
         HttpClient http = HttpClient.create(connections)

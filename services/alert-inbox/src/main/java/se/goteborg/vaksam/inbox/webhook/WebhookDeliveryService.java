@@ -68,10 +68,18 @@ class WebhookDeliveryService implements SmartLifecycle {
                 .subscribe();
     }
 
-    /** Never fails, so the loop goes on; deliveries whose outcome was not stored are tried again. */
+    /**
+     * Never fails, so the loop goes on; deliveries whose outcome was not stored are tried again. Every step is
+     * bounded in time: a store or a receiver that never answers must not keep the webhook busy for ever.
+     */
     private Mono<Void> deliverDue(String webhookId) {
+        Duration readLimit = properties.attemptLimit();
         return webhooks.findActive(webhookId)
+                .timeout(readLimit)
                 .flatMapMany(webhook -> deliveries.due(webhookId, clock.instant(), properties.batchSize())
+                        .collectList()
+                        .timeout(readLimit)
+                        .flatMapIterable(due -> due)
                         .flatMap(delivery -> attempt(webhook, delivery), properties.perWebhookConcurrency()))
                 .then()
                 .onErrorResume(e -> {
@@ -80,13 +88,23 @@ class WebhookDeliveryService implements SmartLifecycle {
                 });
     }
 
+    /**
+     * One attempt, its claim and its outcome. Should the store not answer, the attempt is given up on its own, so
+     * the others of the pass go on; a claimed delivery whose outcome was not stored is sent again after its lease.
+     */
     private Mono<Void> attempt(Webhook webhook, Delivery delivery) {
         Instant now = clock.instant();
         int attempt = delivery.attempts() + 1;
         return deliveries.claim(delivery, now, now.plus(properties.claimLease()))
                 .filter(Boolean::booleanValue)
                 .flatMap(claimed -> send(webhook, delivery, attempt, now))
-                .flatMap(outcome -> record(webhook, delivery, attempt, outcome));
+                .flatMap(outcome -> record(webhook, delivery, attempt, outcome))
+                .timeout(properties.claimLease())
+                .onErrorResume(e -> {
+                    log.warn("Webhook {} delivery {} attempt {} not completed: {}", webhook.webhookId(),
+                            delivery.deliveryId(), attempt, e.getClass().getSimpleName());
+                    return Mono.empty();
+                });
     }
 
     /** The secret is opened for this attempt only; one that does not open fails the attempt visibly. */

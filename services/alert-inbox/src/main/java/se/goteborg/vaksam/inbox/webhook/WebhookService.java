@@ -61,7 +61,7 @@ class WebhookService {
             String webhookId = UUID.randomUUID().toString();
             WebhookSecrets.Issued issued = secrets.issue(webhookId);
             Webhook webhook = new Webhook(webhookId, caller.recipient(), registration.url(),
-                    registration.description(), clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.subject(),
+                    registration.description(), now(), caller.subject(),
                     issued.sealed(), new Webhook.Health(null, null, 0, null, null));
             return webhooks.insert(webhook)
                     .doOnSuccess(done -> log.info("Webhook {} registered for {} by {}", webhookId, caller.recipient(),
@@ -105,15 +105,14 @@ class WebhookService {
                         return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
                                 "Only a FAILED delivery can be retried; this one is " + current.status() + "."));
                     }
-                    return deliveries.requeue(webhookId, deliveryId, clock.instant())
-                            .doOnNext(requeued -> {
-                                if (requeued) {
-                                    log.info("Webhook {} delivery {} queued again by {}", webhookId, deliveryId,
-                                            caller.subject());
-                                    delivery.nudge();
-                                }
-                            })
-                            .then(deliveries.find(webhookId, deliveryId));
+                    Delivery requeued = current.requeued(now());
+                    return deliveries.requeue(requeued).doOnNext(stored -> {
+                        if (stored) {
+                            log.info("Webhook {} delivery {} queued again by {}", webhookId, deliveryId,
+                                    caller.subject());
+                            delivery.nudge();
+                        }
+                    }).thenReturn(requeued);
                 })
                 .map(DeliveryView::of);
     }
@@ -121,11 +120,10 @@ class WebhookService {
     /** Sends a test event of type {@value WebhookEvent#PING}, signed like every other. */
     Mono<DeliveryView> ping(WebhookCaller caller, String webhookId) {
         return find(caller, webhookId).flatMap(webhook -> {
-            Instant now = clock.instant();
+            Instant now = now();
             WebhookEvent event = WebhookEvent.ping(UUID.randomUUID().toString(), now);
-            return deliveries.add(webhookId, event, json.writeValueAsString(event), now)
-                    .doOnNext(id -> delivery.nudge())
-                    .flatMap(id -> deliveries.find(webhookId, id));
+            Delivery queued = Delivery.queued(webhookId, event, json.writeValueAsString(event), now);
+            return deliveries.add(queued).doOnSuccess(done -> delivery.nudge()).thenReturn(queued);
         }).map(DeliveryView::of);
     }
 
@@ -134,10 +132,11 @@ class WebhookService {
      * event stores nothing new: the delivery ids are the same.
      */
     Mono<Void> enqueue(Recipient recipient, WebhookEvent event) {
-        Instant now = clock.instant();
+        Instant now = now();
         String body = json.writeValueAsString(event);
         return webhooks.activeIdsAt(recipient, event.occurredAt())
-                .concatMap(webhookId -> deliveries.add(webhookId, event, body, now))
+                .concatMap(webhookId -> deliveries.add(Delivery.queued(webhookId, event, body, now))
+                        .thenReturn(webhookId))
                 .count()
                 .doOnNext(count -> {
                     if (count > 0) {
@@ -145,6 +144,11 @@ class WebhookService {
                     }
                 })
                 .then();
+    }
+
+    /** Times as the store keeps them, so an answer shows what a later read will. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Mono<WebhookView> view(Webhook webhook) {

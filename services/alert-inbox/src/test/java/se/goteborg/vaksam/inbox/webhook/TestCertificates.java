@@ -73,7 +73,8 @@ final class TestCertificates {
             X509v3CertificateBuilder builder = builder(new X500Name("CN=" + names[0]), server)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(Extension.extendedKeyUsage, false,
+                            new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alternatives));
             return new Server(server.getPrivate(), sign(builder), caCertificate);
         } catch (GeneralSecurityException | IOException e) {

@@ -44,8 +44,9 @@ final class TestReceiver {
                 .secure(spec -> spec.sslContext(tls))
                 .route(routes -> routes.post("/hooks/{name}", (request, response) -> {
                     String name = request.param("name");
-                    Map<String, String> headers = request.requestHeaders().entries().stream().collect(Collectors.toMap(
-                            entry -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a + "," + b));
+                    Map<String, String> headers = request.requestHeaders().entries().stream()
+                            .collect(Collectors.toMap(entry -> entry.getKey().toLowerCase(Locale.ROOT),
+                                    Map.Entry::getValue, (a, b) -> a + "," + b));
                     return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("")
                             .flatMap(body -> {
                                 received.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>())

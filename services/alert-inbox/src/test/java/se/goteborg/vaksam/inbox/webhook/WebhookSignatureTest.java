@@ -17,7 +17,8 @@ class WebhookSignatureTest {
         String header = WebhookSignature.header("c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA", 1767225600L,
                 "{\"eventId\":\"e-1\",\"type\":\"ping\"}");
 
-        assertThat(header).isEqualTo("t=1767225600,v1=f40cce6f785c6121f3e04769c902fc2d55482a3e17d9d32ed38bcccdea0589e3");
+        assertThat(header)
+                .isEqualTo("t=1767225600,v1=f40cce6f785c6121f3e04769c902fc2d55482a3e17d9d32ed38bcccdea0589e3");
     }
 
     @Test
