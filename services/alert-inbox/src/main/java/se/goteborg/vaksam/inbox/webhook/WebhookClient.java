@@ -42,11 +42,11 @@ import reactor.netty.tcp.SslProvider;
 @Component
 class WebhookClient implements DisposableBean {
 
-    static final String WEBHOOK_ID = "Vaksam-Webhook-Id";
-    static final String DELIVERY_ID = "Vaksam-Delivery-Id";
-    static final String EVENT_ID = "Vaksam-Event-Id";
-    static final String EVENT_TYPE = "Vaksam-Event-Type";
-    static final String ATTEMPT = "Vaksam-Delivery-Attempt";
+    private static final String WEBHOOK_ID = "Vaksam-Webhook-Id";
+    private static final String DELIVERY_ID = "Vaksam-Delivery-Id";
+    private static final String EVENT_ID = "Vaksam-Event-Id";
+    private static final String EVENT_TYPE = "Vaksam-Event-Type";
+    private static final String ATTEMPT = "Vaksam-Delivery-Attempt";
 
     private static final String USER_AGENT = "Vaksam-Webhooks/1";
 

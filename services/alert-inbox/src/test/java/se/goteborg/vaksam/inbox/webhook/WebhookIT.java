@@ -262,9 +262,9 @@ class WebhookIT {
     void aReceiverThatAlwaysFailsEndsFailedVisiblyAndTheDeliveryCanBeRetried() {
         String name = "down-" + UUID.randomUUID();
         RECEIVER.answer(name, 503);
-        String webhookId = register(MIKA, RECEIVER.url(name));
-        AlertRouted routed = publishRouted(Recipient.MIKAMOTTAGNINGEN);
-        String deliveryId = Delivery.deliveryId(routed.getEventId(), webhookId);
+        Sent sent = alertFor(MIKA, Recipient.MIKAMOTTAGNINGEN, name);
+        String webhookId = sent.webhookId();
+        String deliveryId = sent.deliveryId();
 
         for (int attempt = 1; attempt <= BACK_OFF.size(); attempt++) {
             awaitRetryScheduled(MIKA, webhookId, deliveryId, attempt);
@@ -273,7 +273,7 @@ class WebhookIT {
         Map<String, Object> failed = awaitDelivery(MIKA, webhookId, deliveryId, "FAILED after the last attempt",
                 d -> "FAILED".equals(d.get("status")));
         assertThat(failed).containsEntry("attempts", 4).containsEntry("lastStatusCode", 503)
-                .containsEntry("alertId", routed.getAlertId()).containsEntry("type", "alert.routed")
+                .containsEntry("alertId", sent.alert().getAlertId()).containsEntry("type", "alert.routed")
                 .containsKey("failedAt").doesNotContainKey("nextAttemptAt");
         assertThat(deliveries(MIKA, webhookId, "?status=FAILED")).extracting(d -> d.get("deliveryId"))
                 .containsExactly(deliveryId);
@@ -347,9 +347,9 @@ class WebhookIT {
     void deletingAWebhookStopsItsDeliveriesAndDestroysItsSecret() {
         String name = "deleted-" + UUID.randomUUID();
         RECEIVER.answer(name, 500);
-        String webhookId = register(CHILDREN, RECEIVER.url(name));
-        AlertRouted routed = publishRouted(Recipient.SOCIAL_SERVICES_CHILDREN);
-        String deliveryId = Delivery.deliveryId(routed.getEventId(), webhookId);
+        Sent sent = alertFor(CHILDREN, Recipient.SOCIAL_SERVICES_CHILDREN, name);
+        String webhookId = sent.webhookId();
+        String deliveryId = sent.deliveryId();
         awaitRetryScheduled(CHILDREN, webhookId, deliveryId, 1);
 
         client().delete().uri("/api/v1/webhooks/" + webhookId).headers(h -> h.setBearerAuth(CHILDREN)).exchange()
@@ -471,6 +471,16 @@ class WebhookIT {
         } catch (GeneralSecurityException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private record Sent(String webhookId, String deliveryId, AlertRouted alert) {
+    }
+
+    /** A webhook of the recipient at the receiver's {@code name}, and a new alert for it. */
+    private Sent alertFor(String token, Recipient recipient, String name) {
+        String webhookId = register(token, RECEIVER.url(name));
+        AlertRouted routed = publishRouted(recipient);
+        return new Sent(webhookId, Delivery.deliveryId(routed.getEventId(), webhookId), routed);
     }
 
     /** A new alert for the recipient, routed now. */
