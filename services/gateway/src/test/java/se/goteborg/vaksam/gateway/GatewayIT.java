@@ -78,6 +78,7 @@ class GatewayIT {
 			"/api/v1/openapi.yaml, tip-intake",
 			"/api/v1/lettings/register, premises-risk", "/api/v1/routing/rules, alert-routing",
 			"/api/v1/alerts, alert-inbox", "/api/v1/alerts/a-1/acknowledge, alert-inbox",
+			"/api/v1/webhooks, alert-inbox", "/api/v1/webhooks/w-1/deliveries, alert-inbox",
 			"/api/v1/network/statistics, network-coordination", "/api/v1/members/m-1, network-coordination" })
 	void eachPathReachesItsServiceUnchanged(String path, String service) {
 		this.client.get()

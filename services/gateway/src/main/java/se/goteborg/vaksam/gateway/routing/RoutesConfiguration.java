@@ -64,7 +64,8 @@ class RoutesConfiguration {
 		route(routes, "premises-risk", uris.premisesRiskUri(), "/api/v1/lettings/**");
 		pages(routes, "premises-risk-pages", uris.premisesRiskUri(), "/lettings/**");
 		route(routes, "alert-routing", uris.alertRoutingUri(), "/api/v1/routing/**");
-		route(routes, "alert-inbox", uris.alertInboxUri(), "/api/v1/alerts/**", "/api/v1/audit/**");
+		route(routes, "alert-inbox", uris.alertInboxUri(), "/api/v1/alerts/**", "/api/v1/audit/**",
+				"/api/v1/webhooks/**");
 		pages(routes, "alert-inbox-pages", uris.alertInboxUri(), "/inbox/**");
 		route(routes, "network-coordination", uris.networkCoordinationUri(), "/api/v1/network/**",
 				"/api/v1/members/**");
