@@ -1,5 +1,6 @@
 package se.goteborg.vaksam.testsupport.pages;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,8 +38,15 @@ public final class PageBrowser {
         return cookies;
     }
 
-    public HtmlPage get(String path) {
-        return keep(client.get().uri(path).headers(this::headers).cookies(sent -> cookies.forEach(sent::add))
+    /** GET {@code path}, a URI template: {@code uriVariables} are encoded into it as a browser would. */
+    public HtmlPage get(String path, Object... uriVariables) {
+        return keep(client.get().uri(path, uriVariables).headers(this::headers)
+                .cookies(sent -> cookies.forEach(sent::add)).exchange().expectBody(String.class).returnResult());
+    }
+
+    /** GET an address as it is, e.g. the {@code Location} of a redirect. */
+    public HtmlPage get(URI uri) {
+        return keep(client.get().uri(uri).headers(this::headers).cookies(sent -> cookies.forEach(sent::add))
                 .exchange().expectBody(String.class).returnResult());
     }
 
