@@ -5,6 +5,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
@@ -74,7 +75,7 @@ public final class PageSecurity {
 	 * raised as a {@link PageRefusals} error so that {@link PageErrorHandler} answers it with a page (401 "log in",
 	 * 403 "not allowed", 403 "form expired") instead of a problem document. Form posts (multipart ones too) carry a
 	 * CSRF token double-submitted through a cookie ({@link #csrfTokens}), since the gateway's session cookie follows
-	 * the browser around. Who may see which page stays the service's:
+	 * the browser around; unlike an API chain's, they need it even though they arrive with a bearer token. Who may see which page stays the service's:
 	 *
 	 * <pre>{@code
 	 * return PageSecurity.personPages(http, PageSecurity.NO_SCRIPT_CSP, "/inbox", jwtDecoder, converter)
@@ -90,8 +91,11 @@ public final class PageSecurity {
 		csrfHandler.setTokenFromMultipartDataEnabled(true);
 		return browserPages(http, contentSecurityPolicy)
 			.securityMatcher(new PathPatternParserServerWebExchangeMatcher(path + "/**"))
+			// Named explicitly: the resource server would otherwise exempt every request with a bearer token from
+			// CSRF, and through the gateway every page request carries the person's token.
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens(path))
 				.csrfTokenRequestHandler(csrfHandler)
+				.requireCsrfProtectionMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER)
 				.accessDeniedHandler((exchange, denied) -> PageRefusals.formExpired()))
 			.oauth2ResourceServer(resourceServer -> resourceServer
 				.jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(converter))
