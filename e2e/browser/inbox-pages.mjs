@@ -58,6 +58,8 @@ try {
   });
 
   await step('filter by priority IMMEDIATE and find the alert', async () => {
+    await worker.goto(`${base}/inbox?lang=en`);
+    await axe(worker, 'alerts-en');
     await worker.goto(`${base}/inbox?lang=sv`);
     await axe(worker, 'alerts-sv');
     await worker.locator('#priority').selectOption('IMMEDIATE');
@@ -115,6 +117,9 @@ try {
     check(await text(worker, '#alert-status') === 'Kvitterad', 'the alert is not acknowledged');
     check(await worker.locator('#details').count() === 1, 'the details did not stay open');
     await axe(worker, 'alert-acknowledged-sv');
+    await worker.goto(`${worker.url()}&lang=en`);
+    check(await worker.locator('#confirmation').count() === 1, 'no confirmation in English');
+    await axe(worker, 'alert-acknowledged-en');
   });
 
   await step('add an internal note', async () => {
@@ -150,9 +155,12 @@ try {
     check(await answers.count() === 1, 'the answer is not shown');
     check((await answers.innerText()).includes(answer), 'the answer is not the tipster\'s');
     await axe(worker, 'alert-answered-sv');
+    await worker.goto(`${base}${openedPath}&lang=en`);
+    await axe(worker, 'alert-answered-en');
   });
 
   await step('record the outcome', async () => {
+    await worker.goto(`${base}${alertPath}?lang=sv`);
     await worker.locator('#outcome-ACTED').check();
     await submit(worker, '#outcome-submit');
     check(await text(worker, '#alert-status') === 'Stängd', 'the alert is not closed');
@@ -176,6 +184,8 @@ try {
   const auditor = await newPage('/inbox', noStore);
   await step('the auditor logs in and finds the openings of the alert', async () => {
     await logIn(auditor, '/inbox/audit', 'auditor');
+    await auditor.goto(`${base}/inbox/audit?lang=en`);
+    await axe(auditor, 'audit-en');
     await auditor.goto(`${base}/inbox/audit?lang=sv`);
     await axe(auditor, 'audit-sv');
     await auditor.locator('#alertId').fill(alertId);

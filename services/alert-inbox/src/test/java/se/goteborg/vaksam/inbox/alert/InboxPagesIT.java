@@ -2,10 +2,6 @@ package se.goteborg.vaksam.inbox.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,8 +17,6 @@ import se.goteborg.vaksam.events.alert.AlertStatus;
 import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.common.Recipient;
 import se.goteborg.vaksam.events.common.SuspectedMinor;
-import se.goteborg.vaksam.events.followup.Direction;
-import se.goteborg.vaksam.events.followup.FollowUpMessage;
 import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.pages.HtmlPage;
@@ -90,16 +84,8 @@ class InboxPagesIT extends InboxTestBase {
         assertThat(followUps(tipId).get(0).value().getMessageId()).isEqualTo(questionId);
         assertThat(stored(alertId).toJson()).as("sealed at rest").doesNotContain("Hur många", "Ringt hotellet");
 
-        publisher.publish(Topics.FOLLOW_UP_MESSAGE, tipId, FollowUpMessage.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setMessageId(UUID.randomUUID().toString())
-                .setTipId(tipId)
-                .setAlertId(alertId)
-                .setRecipient(Recipient.SOCIAL_SERVICES_CHILDREN)
-                .setDirection(Direction.ANSWER)
-                .setSealedText(ByteBuffer.wrap(SEALER.seal("Två personer".getBytes(StandardCharsets.UTF_8), tipId)))
-                .setSentAt(Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS))
-                .build()).block(DEADLINE);
+        publisher.publish(Topics.FOLLOW_UP_MESSAGE, tipId, AlertEvents.answer(SEALER, tipId, alertId,
+                Recipient.SOCIAL_SERVICES_CHILDREN, "Två personer")).block(DEADLINE);
         Awaitility.await("the answer stored").atMost(DEADLINE).until(() -> FollowUps.of(stored(alertId)).size() == 2);
 
         HtmlPage again = worker.get(path + "?open=true&reason={reason}", "Barnärende 4711");
