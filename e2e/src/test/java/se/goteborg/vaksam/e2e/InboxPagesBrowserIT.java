@@ -37,7 +37,8 @@ class InboxPagesBrowserIT extends RunningSystemTest {
     @Test
     void aSocialServicesWorkerWorksAPossibleChildsAlertThroughTheInboxPages() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String description = "Flicka, kanske 15 år, kom in med en man i 40-årsåldern som talade för henne (" + run + ").";
+        String description = "Flicka, kanske 15 år, kom in med en man i 40-årsåldern som talade för henne ("
+                + run + ").";
         String answer = "Hon såg ut att vara 14 eller 15 år (" + run + ").";
         Map<String, Object> tip = hotelTip("YES", "SEXUAL", List.of("YOUNG_PERSON_WITH_OLDER_ADULT"),
                 Map.of("name", "Hotell Stigberget", "streetAddress", "Stigbergsliden 9", "postalCode", "414 63",
@@ -63,7 +64,8 @@ class InboxPagesBrowserIT extends RunningSystemTest {
             Vaksam.Response sent = vaksam.answer(receiptCode, questionId, answer);
             assertThat(sent.status()).as(sent.raw()).isEqualTo(201);
             Awaitility.await("the answer in the inbox").atMost(DELIVERY).pollInterval(Duration.ofMillis(500))
-                    .until(() -> messages(alertId).stream().anyMatch(m -> "ANSWER".equals(m.get("direction").asString())));
+                    .until(() -> messages(alertId).stream()
+                            .anyMatch(m -> "ANSWER".equals(m.get("direction").asString())));
             Files.writeString(signals.resolve("answered"), questionId);
             answered = true;
         } finally {

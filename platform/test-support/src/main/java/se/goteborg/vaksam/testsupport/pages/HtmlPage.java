@@ -38,7 +38,8 @@ public record HtmlPage(int status, Document html, HttpHeaders headers, Map<Strin
         MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
         for (Element input : form.select("input[name]")) {
             String type = input.attr("type");
-            if ((("radio".equals(type) || "checkbox".equals(type)) && !input.hasAttr("checked")) || "file".equals(type)) {
+            boolean unchecked = ("radio".equals(type) || "checkbox".equals(type)) && !input.hasAttr("checked");
+            if (unchecked || "file".equals(type)) {
                 continue;
             }
             fields.add(input.attr("name"), input.val());

@@ -75,7 +75,8 @@ public final class PageSecurity {
 	 * raised as a {@link PageRefusals} error so that {@link PageErrorHandler} answers it with a page (401 "log in",
 	 * 403 "not allowed", 403 "form expired") instead of a problem document. Form posts (multipart ones too) carry a
 	 * CSRF token double-submitted through a cookie ({@link #csrfTokens}), since the gateway's session cookie follows
-	 * the browser around; unlike an API chain's, they need it even though they arrive with a bearer token. Who may see which page stays the service's:
+	 * the browser around; unlike an API chain's, they need it even though they arrive with a bearer token. Who may
+	 * see which page stays the service's:
 	 *
 	 * <pre>{@code
 	 * return PageSecurity.personPages(http, PageSecurity.NO_SCRIPT_CSP, "/inbox", jwtDecoder, converter)

@@ -162,7 +162,8 @@ class AlertPageHandler {
     }
 
     Mono<ServerResponse> acknowledge(ServerRequest request) {
-        return post(request, (caller, form) -> service.acknowledge(caller, alertId(request)).thenReturn("acknowledged"));
+        return post(request, (caller, form) -> service.acknowledge(caller, alertId(request))
+                .thenReturn("acknowledged"));
     }
 
     Mono<ServerResponse> outcome(ServerRequest request) {

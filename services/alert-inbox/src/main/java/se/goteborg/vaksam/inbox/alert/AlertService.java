@@ -208,8 +208,8 @@ class AlertService {
                         log.info("Alert {} given priority {} (was {}) by {}", alertId, to, alert.priority(),
                                 caller.recipient());
                         return reason == null ? Mono.just(alert)
-                                : note(alert, caller, alert.priority() + " → " + to + ": " + reason, textId("note", alertId, null))
-                                        .thenReturn(alert);
+                                : note(alert, caller, alert.priority() + " → " + to + ": " + reason,
+                                        textId("note", alertId, null)).thenReturn(alert);
                     })
                     .then(find(caller, alertId));
         }).map(alert -> AlertView.summary(alert, caller, clock.instant()));

@@ -166,7 +166,8 @@ class AlertPagesTest {
         HtmlPage page = browser(socialChildrenWorker()).get("/inbox?status=LOST&age=century");
 
         assertThat(page.status()).isEqualTo(400);
-        assertThat(page.html().select("#error-summary a").eachAttr("href")).containsExactlyInAnyOrder("#status", "#age");
+        assertThat(page.html().select("#error-summary a").eachAttr("href"))
+                .containsExactlyInAnyOrder("#status", "#age");
         assertThat(page.html().selectFirst("#status").attr("aria-invalid")).isEqualTo("true");
         assertThat(page.html().selectFirst("#age").attr("aria-invalid")).isEqualTo("true");
         assertThat(page.html().select("#alerts")).isEmpty();
