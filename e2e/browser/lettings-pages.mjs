@@ -3,53 +3,21 @@
 // action (a refused date first), import a register file (a bad one first), check an address; axe-core (WCAG 2.1
 // A and AA) over every page in Swedish and English, and the security headers of every page.
 //
-// Environment: VAKSAM_GATEWAY_URL (required, the public base URL), VAKSAM_PREMISES_ID (a premises with a notice;
-// the test makes one before it starts this script), VAKSAM_BROWSER_RESULT (JSON result file), VAKSAM_CHROMIUM
-// (default /usr/bin/chromium). Exit code 0 only when every check passed; the result file says what was seen.
+// Environment: as staff-pages.mjs says, and VAKSAM_PREMISES_ID (a premises with a notice; the test makes one before
+// it starts this script). Exit code 0 only when every check passed; the result file says what was seen.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { check, log, openPage, recorder } from './support.mjs';
+import { check, staffPagesRun } from './staff-pages.mjs';
 
-const base = (process.env.VAKSAM_GATEWAY_URL || '').replace(/\/$/, '');
-const premisesId = process.env.VAKSAM_PREMISES_ID || '';
-if (!base || !premisesId) {
-  console.error('VAKSAM_GATEWAY_URL and VAKSAM_PREMISES_ID must be set');
-  process.exit(64);
-}
-const resultFile = process.env.VAKSAM_BROWSER_RESULT || 'target/lettings-pages-result.json';
-mkdirSync(dirname(resultFile), { recursive: true });
-const TIMEOUT = 60_000;
+const { base, step, axe, newPage, logIn, finish } = staffPagesRun('lettings-pages', ['VAKSAM_PREMISES_ID']);
+const premisesId = process.env.VAKSAM_PREMISES_ID;
 const HEADER = 'premises_id,property_designation,street_address,postal_code,city,landlord,tenant_org_number,'
   + 'tenant_name,industry_code,lease_start,lease_end\n';
 
-const result = { steps: [], axe: {}, headersChecked: 0, weakHeaders: [], failures: [] };
-
-const { step, axe } = recorder(result);
-
-const { browser, page } = await openPage(TIMEOUT);
-page.on('response', response => {
-  const url = new URL(response.url());
-  if (!response.request().isNavigationRequest() || !url.pathname.startsWith('/lettings') || response.status() >= 300) {
-    return;
-  }
-  const headers = response.headers();
-  result.headersChecked++;
-  const csp = headers['content-security-policy'] || '';
-  if (!csp.includes("default-src 'none'") || !csp.includes("frame-ancestors 'none'")
-      || headers['x-content-type-options'] !== 'nosniff') {
-    result.weakHeaders.push(url.pathname);
-  }
-});
+const page = await newPage('/lettings');
 
 try {
   await step('log in through the gateway and land on the flagged premises', async () => {
-    await page.goto(`${base}/lettings`);
-    check(new URL(page.url()).pathname === '/login', `expected identity's login form, got ${page.url()}`);
-    await page.locator('input[name="username"]').fill('lettings-officer');
-    await page.locator('input[name="password"]').fill('demo');
-    await Promise.all([page.waitForURL(url => url.pathname === '/lettings'), page.locator('button[type="submit"]').click()]);
-    check((await page.locator('#user-name').innerText()).trim() === 'lettings-officer', 'the page does not name the user');
+    await logIn(page, '/lettings', 'lettings-officer');
   });
 
   for (const lang of ['sv', 'en']) {
@@ -124,12 +92,5 @@ try {
     });
   }
 } finally {
-  await browser.close();
+  await finish();
 }
-
-if (result.weakHeaders.length > 0) {
-  result.failures.push(`pages without the security headers: ${result.weakHeaders.join(', ')}`);
-}
-writeFileSync(resultFile, JSON.stringify(result, null, 2));
-log(`${result.steps.length} steps passed, ${result.failures.length} failures; result in ${resultFile}`);
-process.exit(result.failures.length === 0 ? 0 : 1);

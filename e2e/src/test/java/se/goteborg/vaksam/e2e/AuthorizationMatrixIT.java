@@ -135,6 +135,19 @@ class AuthorizationMatrixIT extends RunningSystemTest {
         // Last among the alert's endpoints: it changes the alert.
         endpoints.add(new Endpoint("POST", alert + "/acknowledge", null, null, recipients(policeOnly)));
 
+        // Recipient systems' webhooks: each organisation its own; an unknown id is hidden like another's.
+        String webhook = "/api/v1/webhooks/00000000-0000-0000-0000-000000000000";
+        Function<Caller, Expect> hidden = recipient -> Expect.HIDDEN;
+        endpoints.add(new Endpoint("GET", "/api/v1/webhooks", null, null, recipients(recipient -> Expect.OK)));
+        endpoints.add(new Endpoint("POST", "/api/v1/webhooks", "application/json", "{}",
+                recipients(recipient -> Expect.INVALID)));
+        endpoints.add(new Endpoint("GET", webhook, null, null, recipients(hidden)));
+        endpoints.add(new Endpoint("GET", webhook + "/deliveries", null, null, recipients(hidden)));
+        endpoints.add(new Endpoint("POST", webhook + "/ping", null, null, recipients(hidden)));
+        endpoints.add(new Endpoint("POST", webhook + "/deliveries/00000000-0000-0000-0000-000000000000/retry", null,
+                null, recipients(hidden)));
+        endpoints.add(new Endpoint("DELETE", webhook, null, null, recipients(hidden)));
+
         // The openings log, for auditors.
         endpoints.add(new Endpoint("GET", "/api/v1/audit/openings?limit=5", null, null, only(Caller.AUDITOR, Expect.OK)));
         endpoints.add(new Endpoint("GET", "/api/v1/audit/openings.csv?limit=5", null, null,

@@ -51,6 +51,20 @@ final class BrowserRun {
         return json;
     }
 
+    /**
+     * What a staff-pages script's result (staff-pages.mjs) must show: every one of its {@code steps} passed,
+     * {@code axePages} pages through axe-core without a violation, and at least as many page loads checked for the
+     * security headers.
+     */
+    static void assertPagesPassed(JsonNode result, int steps, int axePages) {
+        assertThat(result.get("steps").size()).as("steps passed: %s", result.get("steps")).isEqualTo(steps);
+        assertThat(result.get("axe").size()).as("pages through axe").isEqualTo(axePages);
+        result.get("axe").properties().forEach(page -> assertThat(page.getValue().get("violations").asInt())
+                .as("axe violations on %s: %s", page.getKey(), page.getValue().get("details")).isZero());
+        assertThat(result.get("headersChecked").asInt()).as("page loads checked for security headers")
+                .isGreaterThanOrEqualTo(axePages);
+    }
+
     private static Thread streamToTestLog(Process process) {
         Thread thread = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(

@@ -26,7 +26,7 @@ public final class DemoCredentials {
 
     /** People who log in through the browser at the gateway's pages; the password is always {@link #PASSWORD}. */
     public static final List<Person> PEOPLE = List.of(
-            new Person("lettings-officer", "the lettings group: /lettings"),
+            new Person("lettings-officer", "the lettings group: /lettings and its inbox: /inbox"),
             new Person("police-officer", "police inbox: /inbox"),
             new Person("mika-worker", "Mikamottagningen inbox: /inbox"),
             new Person("social-children-worker", "social services for children inbox: /inbox"),

@@ -9,9 +9,12 @@ import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,9 +26,11 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import reactor.core.publisher.Mono;
+import se.goteborg.vaksam.web.page.PageSecurity;
 import se.goteborg.vaksam.web.problem.FieldProblems;
 import se.goteborg.vaksam.web.problem.RequestBodies;
 import se.goteborg.vaksam.web.security.VaksamCaller;
+import se.goteborg.vaksam.web.security.VaksamJwtAuthenticationConverter;
 import se.goteborg.vaksam.web.security.VaksamSecurity;
 
 /** A tiny service using the library the way the real services do. */
@@ -45,6 +50,16 @@ public class TestApplication {
 	}
 
 	public record ValidatedThing(@NotBlank String name, @Positive int count) {
+	}
+
+	/** Pages people log in to, as the services with such pages declare them. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain pagesChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
+			VaksamJwtAuthenticationConverter converter) {
+		return PageSecurity.personPages(http, PageSecurity.NO_SCRIPT_CSP, "/pages", jwtDecoder, converter)
+			.authorizeExchange(exchanges -> exchanges.anyExchange().hasRole("RECIPIENT"))
+			.build();
 	}
 
 	@Bean
@@ -67,6 +82,8 @@ public class TestApplication {
 			.POST("/test/fn/things", request -> RequestBodies.required(request, Thing.class)
 				.flatMap(TestApplication::check)
 				.flatMap(thing -> ServerResponse.status(HttpStatus.CREATED).bodyValue(thing)))
+			.GET("/pages/form", request -> ServerResponse.ok().bodyValue("form"))
+			.POST("/pages/form", request -> ServerResponse.ok().bodyValue("sent"))
 			.POST("/test/large/upload", request -> request.bodyToMono(String.class)
 				.flatMap(body -> ServerResponse.ok().bodyValue(Map.of("length", body.length()))))
 			.build();

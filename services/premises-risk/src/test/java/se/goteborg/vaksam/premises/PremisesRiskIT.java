@@ -47,6 +47,7 @@ import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
+import se.goteborg.vaksam.testsupport.TestClients;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.TopicRecords;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
@@ -83,8 +84,7 @@ class PremisesRiskIT {
 
     @BeforeEach
     void registerReady() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
-                .build();
+        http = TestClients.local(port, Duration.ofSeconds(30));
         Awaitility.await("demo register seeded, service healthy").atMost(TopicRecords.DEADLINE).until(() ->
                 http.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
         if (assessed == null) {

@@ -34,6 +34,7 @@ import reactor.core.publisher.Flux;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
+import se.goteborg.vaksam.testsupport.TestClients;
 import se.goteborg.vaksam.testsupport.TestTokens;
 
 /**
@@ -64,8 +65,7 @@ class RegisterImportIT {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
-                .build();
+        http = TestClients.local(port, Duration.ofSeconds(30));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import reactor.core.publisher.Mono;
+import se.goteborg.vaksam.web.security.VaksamCaller;
 
 /**
  * What every server-rendered page shares: its language, the model its layout expects and an HTML response that never
@@ -48,6 +49,20 @@ public final class PageResponses {
 			model.put("csrf", csrf);
 			return model;
 		}).defaultIfEmpty(model);
+	}
+
+	/**
+	 * The model of a page people log in to: {@link #model}, with {@code user} (the token's subject, for the header)
+	 * when there is a caller, and {@code dates} ({@link PageDates}) to show times in Swedish time.
+	 */
+	public static Mono<Map<String, Object>> personModel(ServerRequest request, String switchPath) {
+		return model(request, switchPath).flatMap(page -> {
+			page.put("dates", PageDates.INSTANCE);
+			return VaksamCaller.current().map(caller -> {
+				page.put("user", caller.subject());
+				return page;
+			}).defaultIfEmpty(page);
+		});
 	}
 
 	/** {@code template} as UTF-8 HTML with {@code status}; never stored in a cache, pages may show what was typed. */

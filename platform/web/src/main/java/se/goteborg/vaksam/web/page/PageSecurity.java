@@ -2,11 +2,17 @@ package se.goteborg.vaksam.web.page;
 
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+
+import se.goteborg.vaksam.web.security.VaksamJwtAuthenticationConverter;
 
 /**
  * Building blocks for the {@code SecurityWebFilterChain} of a service's browser pages. Unlike the API, pages are
@@ -22,11 +28,17 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  *     .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
  *     .build();
  * }</pre>
+ *
+ * Pages people log in to through the gateway start from {@link #personPages} instead.
  */
 public final class PageSecurity {
 
 	/** No camera, microphone, location, payment or USB for any page. */
 	public static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+	/** The CSP of pages without script: nothing but the service's own style sheets (and data: images). */
+	public static final String NO_SCRIPT_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 	private PageSecurity() {
 	}
@@ -55,6 +67,44 @@ public final class PageSecurity {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions(frames -> frames.mode(Mode.DENY))
 				.permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY)));
+	}
+
+	/**
+	 * The chain of the pages under {@code path} that people log in to at the gateway, which relays their access
+	 * token: each request is authenticated by that token exactly like an API call, statelessly, and a refusal is
+	 * raised as a {@link PageRefusals} error so that {@link PageErrorHandler} answers it with a page (401 "log in",
+	 * 403 "not allowed", 403 "form expired") instead of a problem document. Form posts (multipart ones too) carry a
+	 * CSRF token double-submitted through a cookie ({@link #csrfTokens}), since the gateway's session cookie follows
+	 * the browser around; unlike an API chain's, they need it even though they arrive with a bearer token. Who may
+	 * see which page stays the service's:
+	 *
+	 * <pre>{@code
+	 * return PageSecurity.personPages(http, PageSecurity.NO_SCRIPT_CSP, "/inbox", jwtDecoder, converter)
+	 *     .authorizeExchange(exchanges -> exchanges
+	 *         .pathMatchers(HttpMethod.GET, "/inbox/assets/**").permitAll()
+	 *         .anyExchange().hasRole("RECIPIENT"))
+	 *     .build();
+	 * }</pre>
+	 */
+	public static ServerHttpSecurity personPages(ServerHttpSecurity http, String contentSecurityPolicy, String path,
+			ReactiveJwtDecoder jwtDecoder, VaksamJwtAuthenticationConverter converter) {
+		XorServerCsrfTokenRequestAttributeHandler csrfHandler = new XorServerCsrfTokenRequestAttributeHandler();
+		csrfHandler.setTokenFromMultipartDataEnabled(true);
+		return browserPages(http, contentSecurityPolicy)
+			.securityMatcher(new PathPatternParserServerWebExchangeMatcher(path + "/**"))
+			// Named explicitly: the resource server would otherwise exempt every request with a bearer token from
+			// CSRF, and through the gateway every page request carries the person's token.
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens(path))
+				.csrfTokenRequestHandler(csrfHandler)
+				.requireCsrfProtectionMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER)
+				.accessDeniedHandler((exchange, denied) -> PageRefusals.formExpired()))
+			.oauth2ResourceServer(resourceServer -> resourceServer
+				.jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(converter))
+				.authenticationEntryPoint((exchange, e) -> PageRefusals.notLoggedIn())
+				.accessDeniedHandler((exchange, denied) -> PageRefusals.notAllowed()))
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint((exchange, e) -> PageRefusals.notLoggedIn())
+				.accessDeniedHandler((exchange, denied) -> PageRefusals.notAllowed()));
 	}
 
 }

@@ -113,11 +113,21 @@ class AlertRepository {
                 .defaultIfEmpty(Sealed.NOTHING);
     }
 
-    /** Adds an internal note; emits whether the alert was there to take it. */
+    /**
+     * Adds an internal note under its id, unless one is there already (a submission sent again); emits whether the
+     * alert has the note now.
+     */
     Mono<Boolean> addNote(Alert alert, String noteId, Document note) {
-        return Mono.from(alerts.updateOne(mine(alert.alertId(), alert.recipient()),
-                        Updates.set(Notes.FIELD + "." + noteId, note)))
-                .map(result -> result.getMatchedCount() == 1);
+        String field = Notes.FIELD + "." + noteId;
+        return Mono.from(alerts.updateOne(Filters.and(mine(alert.alertId(), alert.recipient()),
+                                Filters.exists(field, false)), Updates.set(field, note)))
+                .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(true) : has(alert, field));
+    }
+
+    /** Whether the alert is there and has the field, e.g. a message or note stored by an earlier submission. */
+    private Mono<Boolean> has(Alert alert, String field) {
+        return Mono.from(alerts.countDocuments(Filters.and(mine(alert.alertId(), alert.recipient()),
+                Filters.exists(field, true)))).map(count -> count > 0);
     }
 
     /**
@@ -147,18 +157,22 @@ class AlertRepository {
 
     /**
      * Stores the recipient's question with its FollowUpMessage in the alert's outbox, one atomic single-document
-     * write; emits whether the alert was there to take it.
+     * write, unless a question with that id is there already (a submission sent again: then nothing is stored or sent
+     * twice); emits whether the alert has the question now.
      */
     Mono<Boolean> addQuestion(Alert alert, String messageId, Document question, FollowUpMessage event) {
-        Document update = new Document("$set", new Document(FollowUps.FIELD + "." + messageId, question))
+        String field = FollowUps.FIELD + "." + messageId;
+        Document update = new Document("$set", new Document(field, question))
                 .append("$push", new Document(Outbox.FIELD,
                         Outbox.entry(Topics.FOLLOW_UP_MESSAGE, alert.tipId(), event)));
-        return Mono.from(alerts.updateOne(mine(alert.alertId(), alert.recipient()), update))
-                .map(result -> result.getMatchedCount() == 1)
-                .doOnNext(stored -> {
-                    if (stored) {
+        return Mono.from(alerts.updateOne(Filters.and(mine(alert.alertId(), alert.recipient()),
+                        Filters.exists(field, false)), update))
+                .flatMap(result -> {
+                    if (result.getMatchedCount() == 1) {
                         relay.nudge(alert.alertId());
+                        return Mono.just(true);
                     }
+                    return has(alert, field);
                 });
     }
 

@@ -1,5 +1,6 @@
 package se.goteborg.vaksam.inbox.alert;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,16 +62,25 @@ class AlertService {
      * the caller may open, nothing is recorded.
      */
     Mono<AlertView> open(InboxCaller caller, String alertId, String reason) {
+        return read(caller, alertId, reason).map(Reading::view);
+    }
+
+    /** What {@link #open} shows, and whether an opening went into the audit log for it. */
+    record Reading(AlertView view, boolean recorded) {
+    }
+
+    Mono<Reading> read(InboxCaller caller, String alertId, String reason) {
         return find(caller, alertId).flatMap(alert -> alerts.sealed(alertId, caller.recipient()).flatMap(sealed -> {
             boolean details = alert.hasSealedDetails() && caller.mayOpenDetails() && sealed.details() != null;
             boolean messages = caller.mayOpenDetails() && !sealed.messages().isEmpty();
             boolean notes = !sealed.notes().isEmpty();
             Instant now = clock.instant();
             if (!details && !messages && !notes) {
-                return Mono.just(view(alert, caller, now, details, sealed, messages, notes));
+                return Mono.just(new Reading(view(alert, caller, now, details, sealed, messages, notes), false));
             }
             return audit.record(opening(caller, alert, now, reason, details, sealed, messages, notes))
-                    .then(Mono.fromSupplier(() -> view(alert, caller, now, details, sealed, messages, notes)));
+                    .then(Mono.fromSupplier(() -> new Reading(
+                            view(alert, caller, now, details, sealed, messages, notes), true)));
         }));
     }
 
@@ -120,8 +130,17 @@ class AlertService {
      * outbox in the same write that stores it; emits the message id. Only recipients who may read the answers ask.
      */
     Mono<String> ask(InboxCaller caller, String alertId, String text) {
+        return ask(caller, alertId, text, null);
+    }
+
+    /**
+     * {@link #ask(InboxCaller, String, String)} once per submission: the same {@code submissionId} (a form's, sent
+     * again by a double click or the back button) names the same question, which is stored and sent only the first
+     * time; {@code null} for a new question every call.
+     */
+    Mono<String> ask(InboxCaller caller, String alertId, String text, String submissionId) {
         return mayAsk(caller).then(find(caller, alertId)).flatMap(alert -> {
-            String messageId = UUID.randomUUID().toString();
+            String messageId = textId("question", alertId, submissionId);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             FollowUpSealing.SealedQuestion sealed = sealing.seal(text, alert.tipId(), messageId);
             return alerts.addQuestion(alert, messageId,
@@ -144,11 +163,24 @@ class AlertService {
 
     /** Adds an internal note, sealed to the inbox's own key; emits the note id. */
     Mono<String> addNote(InboxCaller caller, String alertId, String text) {
-        return find(caller, alertId).flatMap(alert -> note(alert, caller, text));
+        return addNote(caller, alertId, text, null);
     }
 
-    private Mono<String> note(Alert alert, InboxCaller caller, String text) {
-        String noteId = UUID.randomUUID().toString();
+    /** {@link #addNote(InboxCaller, String, String)} once per submission, as {@link #ask} does. */
+    Mono<String> addNote(InboxCaller caller, String alertId, String text, String submissionId) {
+        return find(caller, alertId).flatMap(alert -> note(alert, caller, text, textId("note", alertId, submissionId)));
+    }
+
+    /**
+     * A fresh id, or for a submission the same id every time, and never the same for two alerts or kinds of text.
+     */
+    static String textId(String kind, String alertId, String submissionId) {
+        return submissionId == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((kind + "|" + alertId + "|" + submissionId)
+                        .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private Mono<String> note(Alert alert, InboxCaller caller, String text, String noteId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return alerts.addNote(alert, noteId, Notes.document(sealing.sealOwn(text, alert.tipId()),
                         caller.subject(), now))
@@ -181,7 +213,8 @@ class AlertService {
                         log.info("Alert {} given priority {} (was {}) by {}", alertId, to, alert.priority(),
                                 caller.recipient());
                         return reason == null ? Mono.just(alert)
-                                : note(alert, caller, alert.priority() + " → " + to + ": " + reason).thenReturn(alert);
+                                : note(alert, caller, alert.priority() + " → " + to + ": " + reason,
+                                        textId("note", alertId, null)).thenReturn(alert);
                     })
                     .then(find(caller, alertId));
         }).map(alert -> AlertView.summary(alert, caller, clock.instant()));

@@ -3,6 +3,7 @@ package se.goteborg.vaksam.inbox.alert;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,8 @@ import se.goteborg.vaksam.events.common.ExploitationType;
 import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.events.common.Recipient;
 import se.goteborg.vaksam.events.common.SuspectedMinor;
+import se.goteborg.vaksam.events.followup.Direction;
+import se.goteborg.vaksam.events.followup.FollowUpMessage;
 import se.goteborg.vaksam.events.premises.MatchLevel;
 import se.goteborg.vaksam.events.premises.RiskLevel;
 import se.goteborg.vaksam.events.tip.TaxiTrip;
@@ -89,6 +92,20 @@ final class AlertEvents {
         document.putAll(update.get("$setOnInsert", Document.class));
         document.putAll(update.get("$min", Document.class));
         return document;
+    }
+
+    /** A tipster's answer as tip-intake publishes it, a second from now: its text sealed to the inbox's key. */
+    static FollowUpMessage answer(Sealer sealer, String tipId, String alertId, Recipient recipient, String text) {
+        return FollowUpMessage.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setMessageId(UUID.randomUUID().toString())
+                .setTipId(tipId)
+                .setAlertId(alertId)
+                .setRecipient(recipient)
+                .setDirection(Direction.ANSWER)
+                .setSealedText(ByteBuffer.wrap(sealer.seal(text.getBytes(StandardCharsets.UTF_8), tipId)))
+                .setSentAt(Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS))
+                .build();
     }
 
     static byte[] seal(Sealer sealer, String tipId, String description, String contact) {

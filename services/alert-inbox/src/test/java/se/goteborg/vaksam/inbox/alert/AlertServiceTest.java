@@ -72,6 +72,17 @@ class AlertServiceTest {
         assertThat(recorded.getValue().opened()).containsExactly(Opening.Opened.DETAILS);
     }
 
+    @Test
+    void aSubmissionNamesOneQuestionOrNoteOfOneAlertAndNoSubmissionAFreshOne() {
+        String submission = "8b7e3f9c-2d4a-4c1e-9f0b-5a6d7e8f9a0b";
+
+        assertThat(AlertService.textId("question", "alert-1", submission))
+                .isEqualTo(AlertService.textId("question", "alert-1", submission))
+                .isNotEqualTo(AlertService.textId("note", "alert-1", submission))
+                .isNotEqualTo(AlertService.textId("question", "alert-2", submission));
+        assertThat(AlertService.textId("note", "alert-1", null)).isNotEqualTo(AlertService.textId("note", "alert-1", null));
+    }
+
     private void givenTheAlertWithSealedDetails() {
         when(alerts.find(alert.alertId(), Recipient.POLICE)).thenReturn(Mono.just(alert));
         when(alerts.sealed(alert.alertId(), Recipient.POLICE))

@@ -3,10 +3,7 @@ package se.goteborg.vaksam.inbox.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -248,17 +245,8 @@ class InboxIT extends InboxTestBase {
                 .isInstanceOf(SealingException.class);
         assertThat(stored(alertId).toJson()).doesNotContain(canary);
 
-        String answerId = UUID.randomUUID().toString();
-        FollowUpMessage answer = FollowUpMessage.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setMessageId(answerId)
-                .setTipId(tipId)
-                .setAlertId(alertId)
-                .setRecipient(Recipient.POLICE)
-                .setDirection(Direction.ANSWER)
-                .setSealedText(ByteBuffer.wrap(SEALER.seal("En grå Volvo".getBytes(StandardCharsets.UTF_8), tipId)))
-                .setSentAt(Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS))
-                .build();
+        FollowUpMessage answer = AlertEvents.answer(SEALER, tipId, alertId, Recipient.POLICE, "En grå Volvo");
+        String answerId = answer.getMessageId();
         publisher.publish(Topics.FOLLOW_UP_MESSAGE, tipId, answer).block(DEADLINE);
         publisher.publish(Topics.FOLLOW_UP_MESSAGE, tipId, answer).block(DEADLINE);
         // An answer naming this alert for another recipient is not this alert's.

@@ -14,7 +14,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.mongodb.client.model.Filters;
@@ -22,8 +21,6 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import se.goteborg.vaksam.events.alert.AlertRouted;
 import se.goteborg.vaksam.events.alert.AlertStatusChanged;
 import se.goteborg.vaksam.events.followup.Direction;
@@ -39,6 +36,7 @@ import se.goteborg.vaksam.platform.sealing.Sealer;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
+import se.goteborg.vaksam.testsupport.TestClients;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.TopicRecords;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
@@ -118,14 +116,8 @@ abstract class InboxTestBase {
         return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
-    /**
-     * A connection of its own for every request: a pooled keep-alive connection that the server is closing after an
-     * answer given before the body was read can take a request that never reaches it (a rare 60-second stall).
-     */
     WebTestClient client() {
-        return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(
-                        ConnectionProvider.newConnection())))
-                .responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
+        return TestClients.local(port, DEADLINE);
     }
 
     Document stored(String alertId) {

@@ -33,7 +33,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,8 +44,6 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import se.goteborg.vaksam.events.alert.AlertRouted;
 import se.goteborg.vaksam.events.alert.AlertStatusChanged;
 import se.goteborg.vaksam.events.common.Priority;
@@ -61,6 +58,7 @@ import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.MutableClock;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
+import se.goteborg.vaksam.testsupport.TestClients;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -581,13 +579,7 @@ class WebhookIT {
         return (Map<String, Object>) event.get("alert");
     }
 
-    /**
-     * A connection of its own for every request: a pooled keep-alive connection that the server is closing can
-     * take a request that never reaches it, seen here as a rare 60-second stall of the request after a 400.
-     */
     private WebTestClient client() {
-        return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(
-                        ConnectionProvider.newConnection())))
-                .responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
+        return TestClients.local(port, DEADLINE);
     }
 }

@@ -17,6 +17,7 @@ import se.goteborg.vaksam.premises.notice.ActionRequest;
 import se.goteborg.vaksam.premises.notice.LandlordAction;
 import se.goteborg.vaksam.premises.notice.Notice;
 import se.goteborg.vaksam.premises.notice.NoticeService;
+import se.goteborg.vaksam.web.page.PageDates;
 import se.goteborg.vaksam.web.page.PageResponses;
 import se.goteborg.vaksam.web.problem.FieldProblem;
 import se.goteborg.vaksam.web.problem.InvalidFieldsException;

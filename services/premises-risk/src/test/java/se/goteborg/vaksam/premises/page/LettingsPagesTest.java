@@ -14,10 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -30,11 +27,8 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -59,6 +53,8 @@ import se.goteborg.vaksam.premises.register.PremisesMatch;
 import se.goteborg.vaksam.premises.register.PremisesMatcher;
 import se.goteborg.vaksam.premises.register.RegisterEntry;
 import se.goteborg.vaksam.premises.register.RegisterImports;
+import se.goteborg.vaksam.testsupport.pages.HtmlPage;
+import se.goteborg.vaksam.testsupport.pages.PageBrowser;
 import se.goteborg.vaksam.web.problem.FieldProblem;
 import se.goteborg.vaksam.web.problem.InvalidFieldsException;
 import se.goteborg.vaksam.web.problem.ProblemAutoConfiguration;
@@ -107,51 +103,51 @@ class LettingsPagesTest {
 
     @Test
     void theFlaggedPremisesAreListedInSwedishWithTheUserAndALogoutForm() {
-        Page page = get(client.mutateWith(lettingsUser()), "/lettings");
+        HtmlPage page = get(client.mutateWith(lettingsUser()), "/lettings");
 
-        assertThat(page.status).isEqualTo(200);
-        assertThat(page.html.selectFirst("html").attr("lang")).isEqualTo("sv");
-        assertThat(page.html.select("#notices tbody tr[data-premises-id=GBG-L-0001]")).hasSize(1);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().selectFirst("html").attr("lang")).isEqualTo("sv");
+        assertThat(page.html().select("#notices tbody tr[data-premises-id=GBG-L-0001]")).hasSize(1);
         assertThat(page.text("#notices tbody tr")).contains("Kungsgatan 12", "Higab AB", "Förhöjd", "Väntar på åtgärd",
                 "2026-11-20 10:15");
         assertThat(page.text("#user-name")).isEqualTo("lettings-officer");
-        Element logout = page.html.selectFirst("form[action=/auth/logout]");
+        Element logout = page.html().selectFirst("form[action=/auth/logout]");
         assertThat(logout).isNotNull();
         assertThat(logout.attr("method")).isEqualTo("post");
         assertThat(logout.select("input")).as("the gateway's logout takes no fields").isEmpty();
-        assertThat(page.headers.getFirst("Content-Security-Policy")).isEqualTo(CSP);
-        assertThat(page.headers.getCacheControl()).isEqualTo("no-store");
-        assertWellFormed(page);
+        assertThat(page.headers().getFirst("Content-Security-Policy")).isEqualTo(CSP);
+        assertThat(page.headers().getCacheControl()).isEqualTo("no-store");
+        page.assertWellFormed();
     }
 
     @Test
     void englishIsChosenWithTheSwitchLinkAndRemembered() {
         WebTestClient user = client.mutateWith(lettingsUser());
-        Page english = get(user, "/lettings?lang=en");
-        assertThat(english.html.selectFirst("html").attr("lang")).isEqualTo("en");
+        HtmlPage english = get(user, "/lettings?lang=en");
+        assertThat(english.html().selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(english.text("h1")).isEqualTo("Flagged premises");
-        assertThat(english.cookies).containsKey("vaksam_lang");
+        assertThat(english.cookies()).containsKey("vaksam_lang");
 
-        Page remembered = get(user.mutate().defaultCookie("vaksam_lang", "en").build(), "/lettings");
+        HtmlPage remembered = get(user.mutate().defaultCookie("vaksam_lang", "en").build(), "/lettings");
         assertThat(remembered.text("h1")).isEqualTo("Flagged premises");
     }
 
     @Test
     void withoutATokenThePageSaysToLogIn() {
-        Page page = get(client, "/lettings");
+        HtmlPage page = get(client, "/lettings");
 
-        assertThat(page.status).isEqualTo(401);
-        assertThat(page.headers.getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(page.status()).isEqualTo(401);
+        assertThat(page.headers().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
         assertThat(page.text("h1")).isEqualTo("Logga in");
-        assertWellFormed(page);
+        page.assertWellFormed();
     }
 
     @Test
     void someoneWhoIsNotInTheLettingsGroupIsRefusedWithAPage() {
         for (String path : List.of("/lettings", "/lettings/notices/GBG-L-0001", "/lettings/register",
                 "/lettings/match")) {
-            Page page = get(client.mutateWith(policeOfficer()), path);
-            assertThat(page.status).as(path).isEqualTo(403);
+            HtmlPage page = get(client.mutateWith(policeOfficer()), path);
+            assertThat(page.status()).as(path).isEqualTo(403);
             assertThat(page.text("h1")).as(path).isEqualTo("Du har inte behörighet");
         }
         verify(notices, never()).list();
@@ -166,14 +162,14 @@ class LettingsPagesTest {
 
     @Test
     void theNoticeShowsItsDateOfKnowledgeTipsAndTheActionForm() {
-        Page page = get(client.mutateWith(lettingsUser()), "/lettings/notices/GBG-L-0001");
+        HtmlPage page = get(client.mutateWith(lettingsUser()), "/lettings/notices/GBG-L-0001");
 
-        assertThat(page.status).isEqualTo(200);
+        assertThat(page.status()).isEqualTo(200);
         assertThat(page.text("#notice-known-since")).isEqualTo("2026-11-20 10:15");
         assertThat(page.text("#notice-tip-count")).isEqualTo("2");
-        assertThat(page.html.select("#tips tbody tr")).hasSize(2);
+        assertThat(page.html().select("#tips tbody tr")).hasSize(2);
         assertThat(page.text("#tips")).contains("Hotell", "Taxi", "Exakt", "Trolig");
-        Element form = page.html.selectFirst("form:has(#action-submit)");
+        Element form = page.html().selectFirst("form:has(#action-submit)");
         assertThat(form.attr("action")).isEqualTo("/lettings/notices/GBG-L-0001/actions");
         assertThat(form.select("input[type=radio][name=action]")).extracting(input -> input.val())
                 .containsExactly("TENANT_CONTACTED", "POLICE_INFORMED", "LEASE_TERMINATED", "NO_ACTION");
@@ -181,22 +177,22 @@ class LettingsPagesTest {
         assertThat(form.selectFirst("#takenOn").attr("min")).isEqualTo("2026-11-20");
         assertThat(form.selectFirst("input[name=submissionId]").val()).isNotBlank();
         assertThat(form.selectFirst("input[name=_csrf]")).as("the CSRF token").isNotNull();
-        assertThat(page.html.text()).doesNotContain("Lotus Massage").doesNotContain("559900-0011");
-        assertWellFormed(page);
+        assertThat(page.html().text()).doesNotContain("Lotus Massage").doesNotContain("559900-0011");
+        page.assertWellFormed();
     }
 
     @Test
     void premisesWithoutANoticeAreNotFound() {
-        Page page = get(client.mutateWith(lettingsUser()), "/lettings/notices/GBG-L-9999");
+        HtmlPage page = get(client.mutateWith(lettingsUser()), "/lettings/notices/GBG-L-9999");
 
-        assertThat(page.status).isEqualTo(404);
+        assertThat(page.status()).isEqualTo(404);
         assertThat(page.text("h1")).isEqualTo("Sidan finns inte");
     }
 
     @Test
     void anActionIsRecordedWithTheFormsTokenAndTheUserAndLeadsBackToTheNotice() {
-        Browser browser = new Browser(client.mutateWith(lettingsUser()));
-        Page notice = browser.get("/lettings/notices/GBG-L-0001");
+        PageBrowser browser = new PageBrowser(client.mutateWith(lettingsUser()));
+        HtmlPage notice = browser.get("/lettings/notices/GBG-L-0001");
         MultiValueMap<String, String> form = notice.form("form:has(#action-submit)");
         form.set("action", "POLICE_INFORMED");
         form.set("takenOn", "2026-11-26");
@@ -204,10 +200,10 @@ class LettingsPagesTest {
         when(notices.recordAction(eq("GBG-L-0001"), any(), anyString(), anyString()))
                 .thenReturn(Mono.just(notice(NoticeStatus.ACTION_RECORDED)));
 
-        Page recorded = browser.post("/lettings/notices/GBG-L-0001/actions", form);
+        HtmlPage recorded = browser.post("/lettings/notices/GBG-L-0001/actions", form);
 
-        assertThat(recorded.status).isEqualTo(303);
-        assertThat(recorded.headers.getLocation()).hasToString("/lettings/notices/GBG-L-0001?recorded");
+        assertThat(recorded.status()).isEqualTo(303);
+        assertThat(recorded.headers().getLocation()).hasToString("/lettings/notices/GBG-L-0001?recorded");
         ArgumentCaptor<ActionRequest> request = ArgumentCaptor.forClass(ActionRequest.class);
         verify(notices).recordAction(eq("GBG-L-0001"), request.capture(), eq("lettings-officer"),
                 eq(form.getFirst("submissionId")));
@@ -258,15 +254,15 @@ class LettingsPagesTest {
     @Test
     void theRegisterIsImportedFromAnUploadedFileCarryingTheCsrfTokenInTheMultipartBody() {
         when(imports.importUpload(any(), eq(StandardCharsets.UTF_8))).thenReturn(Mono.just(new ImportResult(3, 1, 2)));
-        Browser browser = new Browser(client.mutateWith(lettingsUser()));
-        Page form = browser.get("/lettings/register");
-        assertThat(form.html.select("#file[type=file][name=file]")).hasSize(1);
-        assertWellFormed(form);
+        PageBrowser browser = new PageBrowser(client.mutateWith(lettingsUser()));
+        HtmlPage form = browser.get("/lettings/register");
+        assertThat(form.html().select("#file[type=file][name=file]")).hasSize(1);
+        form.assertWellFormed();
 
-        Page imported = browser.upload("/lettings/register", form.form("form:has(#import-submit)"),
+        HtmlPage imported = upload(browser, form.form("form:has(#import-submit)"),
                 "premises_id,...\n".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(imported.status).isEqualTo(200);
+        assertThat(imported.status()).isEqualTo(200);
         assertThat(imported.text("#import-rows")).isEqualTo("3");
         assertThat(imported.text("#import-added")).isEqualTo("1");
         assertThat(imported.text("#import-updated")).isEqualTo("2");
@@ -278,26 +274,26 @@ class LettingsPagesTest {
                 new FieldProblem("line[3].postal_code", "must be a Swedish postal code (NNN NN)"),
                 new FieldProblem("line[4].premises_id", "repeats the premises of line 2"),
                 new FieldProblem("encoding", "must be UTF-8")))));
-        Browser browser = new Browser(client.mutateWith(lettingsUser()).mutateWith(csrf()));
+        PageBrowser browser = new PageBrowser(client.mutateWith(lettingsUser()).mutateWith(csrf()));
 
-        Page refused = browser.upload("/lettings/register", new LinkedMultiValueMap<>(), "x".getBytes());
+        HtmlPage refused = upload(browser, new LinkedMultiValueMap<>(), "x".getBytes());
 
-        assertThat(refused.status).isEqualTo(400);
-        List<String> problems = refused.html.select("#error-summary li").eachText();
+        assertThat(refused.status()).isEqualTo(400);
+        List<String> problems = refused.html().select("#error-summary li").eachText();
         assertThat(problems).containsExactly(
                 "Rad 3, postal_code: must be a Swedish postal code (NNN NN)",
                 "Rad 4, premises_id: repeats the premises of line 2",
                 "encoding: must be UTF-8");
-        assertThat(refused.html.select("#error-summary a[href=#file]")).hasSize(3);
-        assertThat(refused.html.select("#import-result")).isEmpty();
+        assertThat(refused.html().select("#error-summary a[href=#file]")).hasSize(3);
+        assertThat(refused.html().select("#import-result")).isEmpty();
     }
 
     @Test
     void anUploadWithoutTheCsrfTokenIsRefused() {
-        Page refused = new Browser(client.mutateWith(lettingsUser()))
-                .upload("/lettings/register", new LinkedMultiValueMap<>(), "x".getBytes());
+        HtmlPage refused = upload(new PageBrowser(client.mutateWith(lettingsUser())), new LinkedMultiValueMap<>(),
+                "x".getBytes());
 
-        assertThat(refused.status).isEqualTo(403);
+        assertThat(refused.status()).isEqualTo(403);
         verify(imports, never()).importUpload(any(), any());
     }
 
@@ -310,21 +306,21 @@ class LettingsPagesTest {
                 .thenReturn(Mono.just(new PremisesMatch(MatchLevel.PROBABLE, 0.9, salon, "kungsgatan 12|41119")));
         WebTestClient user = client.mutateWith(lettingsUser());
 
-        Page blank = get(user, "/lettings/match");
-        assertThat(blank.html.select("#match-result")).isEmpty();
-        assertWellFormed(blank);
+        HtmlPage blank = get(user, "/lettings/match");
+        assertThat(blank.html().select("#match-result")).isEmpty();
+        blank.assertWellFormed();
 
-        Page page = get(user, "/lettings/match?streetAddress=Kungsg. 12&postalCode=41119&city=Gbg");
-        assertThat(page.status).isEqualTo(200);
+        HtmlPage page = get(user, "/lettings/match?streetAddress=Kungsg. 12&postalCode=41119&city=Gbg");
+        assertThat(page.status()).isEqualTo(200);
         assertThat(page.text("#match-level")).isEqualTo("Trolig");
         assertThat(page.text("#match-premises-id")).isEqualTo("GBG-L-0001");
         assertThat(page.text("#match-result")).contains("90", "Higab AB");
-        assertThat(page.html.selectFirst("#streetAddress").val()).isEqualTo("Kungsg. 12");
-        assertWellFormed(page);
+        assertThat(page.html().selectFirst("#streetAddress").val()).isEqualTo("Kungsg. 12");
+        page.assertWellFormed();
 
-        Page missing = get(user, "/lettings/match?streetAddress= &postalCode=41119&city=");
-        assertThat(missing.status).isEqualTo(400);
-        assertThat(missing.html.select("#error-summary a[href=#streetAddress]")).hasSize(1);
+        HtmlPage missing = get(user, "/lettings/match?streetAddress= &postalCode=41119&city=");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.html().select("#error-summary a[href=#streetAddress]")).hasSize(1);
     }
 
     private static Notice notice(NoticeStatus status) {
@@ -341,97 +337,11 @@ class LettingsPagesTest {
                 actions);
     }
 
-    private static Page get(WebTestClient client, String path) {
-        return page(client.get().uri(path).exchange().expectBody(String.class).returnResult());
+    private static HtmlPage get(WebTestClient client, String path) {
+        return new PageBrowser(client).get(path);
     }
 
-    private static Page page(EntityExchangeResult<String> result) {
-        String body = result.getResponseBody() == null ? "" : result.getResponseBody();
-        return new Page(result.getStatus().value(), Jsoup.parse(body), result.getResponseHeaders(),
-                new LinkedHashMap<>(result.getResponseCookies().toSingleValueMap()));
-    }
-
-    /** A browser: keeps the cookies it was given (the CSRF cookie among them) and sends them back. */
-    static final class Browser {
-
-        private final WebTestClient client;
-        private final Map<String, String> cookies = new LinkedHashMap<>();
-
-        Browser(WebTestClient client) {
-            this.client = client;
-        }
-
-        Page get(String path) {
-            return keep(client.get().uri(path).cookies(sent -> cookies.forEach(sent::add)).exchange()
-                    .expectBody(String.class).returnResult());
-        }
-
-        Page post(String path, MultiValueMap<String, String> form) {
-            return keep(client.post().uri(path).cookies(sent -> cookies.forEach(sent::add))
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(BodyInserters.fromFormData(form)).exchange().expectBody(String.class).returnResult());
-        }
-
-        Page upload(String path, MultiValueMap<String, String> fields, byte[] file) {
-            MultipartBodyBuilder body = new MultipartBodyBuilder();
-            fields.forEach((name, values) -> values.forEach(value -> body.part(name, value)));
-            body.part("file", new ByteArrayResource(file) {
-                @Override
-                public String getFilename() {
-                    return "register.csv";
-                }
-            }).contentType(MediaType.parseMediaType("text/csv"));
-            return keep(client.post().uri(path).cookies(sent -> cookies.forEach(sent::add))
-                    .body(BodyInserters.fromMultipartData(body.build())).exchange()
-                    .expectBody(String.class).returnResult());
-        }
-
-        private Page keep(EntityExchangeResult<String> result) {
-            result.getResponseCookies().forEach((name, values) -> values.forEach(cookie -> cookies.put(name,
-                    cookie.getValue())));
-            return page(result);
-        }
-    }
-
-    record Page(int status, Document html, HttpHeaders headers, Map<String, ?> cookies) {
-
-        /** The fields a browser would send from a form: hidden and filled inputs, checked radios. */
-        MultiValueMap<String, String> form(String selector) {
-            Element form = html.selectFirst(selector);
-            assertThat(form).as(selector).isNotNull();
-            MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
-            for (Element input : form.select("input[name]")) {
-                String type = input.attr("type");
-                if (("radio".equals(type) && !input.hasAttr("checked")) || "file".equals(type)) {
-                    continue;
-                }
-                fields.add(input.attr("name"), input.val());
-            }
-            return fields;
-        }
-
-        String text(String selector) {
-            Element element = html.selectFirst(selector);
-            assertThat(element).as(selector).isNotNull();
-            return element.text();
-        }
-    }
-
-    /** No script or inline style (the CSP would block them), one h1, the landmarks, a language, every input labelled. */
-    private static void assertWellFormed(Page page) {
-        Document html = page.html;
-        assertThat(html.select("script")).isEmpty();
-        assertThat(html.select("style, [style]")).isEmpty();
-        assertThat(html.select("h1")).hasSize(1);
-        assertThat(html.select("header, main, footer")).hasSize(3);
-        assertThat(html.selectFirst("html").attr("lang")).isIn("sv", "en");
-        List<String> unlabelled = new ArrayList<>();
-        for (Element input : html.select("input:not([type=hidden]), select, textarea")) {
-            if (html.select("label[for=" + input.id() + "]").size() != 1) {
-                unlabelled.add(input.outerHtml());
-            }
-        }
-        assertThat(unlabelled).isEmpty();
-        assertThat(html.select("[id]").eachAttr("id")).doesNotHaveDuplicates();
+    private static HtmlPage upload(PageBrowser browser, MultiValueMap<String, String> fields, byte[] file) {
+        return browser.upload("/lettings/register", fields, "register.csv", MediaType.parseMediaType("text/csv"), file);
     }
 }
