@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * two demo members' intake keys and each demo client of identity. Each cell has the one answer it must get: through
  * to the handler ({@code OK}, or {@code INVALID} for a deliberately bad body, so nothing is stored), or refused as not
  * logged in (401), not allowed (403), or hidden (404: another organisation's alert looks like no alert). A cell that
- * answers otherwise fails the test, and an allow where a refusal is expected is named as such.
+ * answers otherwise fails the test, and an allow where a refusal is expected is named as such. The pages people use
+ * get the same treatment for every demo person logged in through the gateway, and for nobody.
  */
 class AuthorizationMatrixIT extends RunningSystemTest {
 
@@ -28,7 +29,11 @@ class AuthorizationMatrixIT extends RunningSystemTest {
     }
 
     enum Expect {
-        OK, INVALID, HIDDEN, UNAUTHORIZED, FORBIDDEN;
+        OK, INVALID, HIDDEN, UNAUTHORIZED, FORBIDDEN,
+        /** Not logged in: sent to log in. */
+        LOGIN,
+        /** Not logged in, and a form post: refused one way or another, never done. */
+        REFUSED;
 
         boolean admits() {
             return this == OK || this == INVALID;
@@ -41,8 +46,26 @@ class AuthorizationMatrixIT extends RunningSystemTest {
                 case HIDDEN -> status == 404;
                 case UNAUTHORIZED -> status == 401;
                 case FORBIDDEN -> status == 403;
+                case LOGIN -> status == 302 || status == 303;
+                case REFUSED -> status >= 300 && status < 400 || status == 401 || status == 403;
             };
         }
+    }
+
+    /** People who log in through the browser at the gateway (password {@code demo}), and nobody. */
+    enum Person {
+        NOBODY(null), POLICE("police-officer"), MIKAMOTTAGNINGEN("mika-worker"),
+        SOCIAL_SERVICES_CHILDREN("social-children-worker"), REGION_COORDINATORS("region-coordinator"),
+        LETTINGS_GROUP("lettings-officer"), COORDINATOR("coordinator"), AUDITOR("auditor");
+
+        final String username;
+
+        Person(String username) {
+            this.username = username;
+        }
+    }
+
+    record Page(String method, String path, Map<Person, Expect> expected) {
     }
 
     static final List<Caller> RECIPIENTS = List.of(Caller.POLICE, Caller.MIKAMOTTAGNINGEN,
@@ -72,11 +95,16 @@ class AuthorizationMatrixIT extends RunningSystemTest {
         for (Endpoint endpoint : endpoints) {
             for (Caller caller : Caller.values()) {
                 Expect expect = endpoint.expected().get(caller);
-                Vaksam.Response response = vaksam.request(endpoint.method(), endpoint.path(), authorization.get(caller),
-                        endpoint.contentType(), endpoint.body());
+                String cell = endpoint.method() + " " + endpoint.path() + " as " + caller + ": expected " + expect;
+                Vaksam.Response response;
+                try {
+                    response = vaksam.request(endpoint.method(), endpoint.path(), authorization.get(caller),
+                            endpoint.contentType(), endpoint.body());
+                } catch (RuntimeException e) {
+                    throw new AssertionError(cell + ", got no answer", e);
+                }
                 cells++;
-                String cell = endpoint.method() + " " + endpoint.path() + " as " + caller + ": expected " + expect
-                        + ", got " + response.status();
+                cell += ", got " + response.status();
                 if (!expect.matches(response.status())) {
                     wrong.add(cell);
                     if (!expect.admits() && response.status() < 400) {
@@ -92,6 +120,80 @@ class AuthorizationMatrixIT extends RunningSystemTest {
         assertThat(cells).isEqualTo(endpoints.size() * Caller.values().length);
         System.out.printf("Authorization matrix: %d endpoints x %d callers = %d cells%n", endpoints.size(),
                 Caller.values().length, cells);
+    }
+
+    /**
+     * The pages people use, for every demo person logged in through the gateway and for nobody: who sees which
+     * organisation's pages, another organisation's alert hidden, and no form post taken without its CSRF token.
+     */
+    @Test
+    void everyPageAnswersEveryPersonAsTheirRoleAllowsAndNoFormIsTakenWithoutItsToken() {
+        String tipId = accepted(vaksam.submitTip("hotel", "demo-hotel-key", hotelTip("NO", "LABOUR",
+                List.of("MORE_PEOPLE_THAN_BEDS"), hotel("Tuvevägen 7", "417 05"))));
+        String alert = "/inbox/alerts/" + awaitAlert("police-demo", tipId).get("alertId").asString();
+        List<Page> pages = List.of(
+                new Page("GET", "/inbox", people(person -> isRecipient(person) ? Expect.OK : Expect.FORBIDDEN)),
+                new Page("GET", alert, people(person -> person == Person.POLICE ? Expect.OK
+                        : isRecipient(person) ? Expect.HIDDEN : Expect.FORBIDDEN)),
+                new Page("GET", alert + "?open=true&reason=matrix", people(person -> person == Person.POLICE ? Expect.OK
+                        : isRecipient(person) ? Expect.HIDDEN : Expect.FORBIDDEN)),
+                new Page("POST", alert + "/acknowledge", posted()),
+                new Page("POST", alert + "/notes", posted()),
+                new Page("GET", "/inbox/audit", people(onlyFor(Person.AUDITOR))),
+                new Page("GET", "/inbox/audit/openings.csv", people(onlyFor(Person.AUDITOR))),
+                new Page("GET", "/lettings", people(onlyFor(Person.LETTINGS_GROUP))),
+                new Page("GET", "/lettings/register", people(onlyFor(Person.LETTINGS_GROUP))),
+                new Page("GET", "/lettings/match", people(onlyFor(Person.LETTINGS_GROUP))),
+                new Page("GET", "/lettings/notices/NO-SUCH-PREMISES", people(person ->
+                        person == Person.LETTINGS_GROUP ? Expect.HIDDEN : Expect.FORBIDDEN)),
+                new Page("POST", "/lettings/notices/NO-SUCH-PREMISES/actions", posted()),
+                new Page("GET", "/account/two-factor", people(person -> Expect.OK)));
+
+        Map<Person, StaffSession> sessions = new EnumMap<>(Person.class);
+        for (Person person : Person.values()) {
+            sessions.put(person, person == Person.NOBODY ? StaffSession.anonymous(stack.gatewayUrl())
+                    : StaffSession.logIn(stack.gatewayUrl(), person.username, "/inbox"));
+        }
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (Page page : pages) {
+            for (Person person : Person.values()) {
+                Expect expect = page.expected().get(person);
+                int status = sessions.get(person).status(page.method(), page.path());
+                cells++;
+                if (!expect.matches(status)) {
+                    wrong.add(page.method() + " " + page.path() + " as " + person + ": expected " + expect + ", got "
+                            + status + (!expect.admits() && status < 300 ? " (AN UNEXPECTED ALLOW)" : ""));
+                }
+            }
+        }
+        assertThat(wrong).as("cells answered otherwise than expected").isEmpty();
+        System.out.printf("Page authorization matrix: %d pages x %d people = %d cells%n", pages.size(),
+                Person.values().length, cells);
+    }
+
+    private static boolean isRecipient(Person person) {
+        return person != Person.NOBODY && person != Person.COORDINATOR && person != Person.AUDITOR;
+    }
+
+    private static Function<Person, Expect> onlyFor(Person allowed) {
+        return person -> person == allowed ? Expect.OK : Expect.FORBIDDEN;
+    }
+
+    /** A form post without its CSRF token: refused to everyone, whoever may use the form. */
+    private static Map<Person, Expect> posted() {
+        Map<Person, Expect> expected = people(person -> Expect.FORBIDDEN);
+        expected.put(Person.NOBODY, Expect.REFUSED);
+        return expected;
+    }
+
+    /** Logged-in people as {@code expect} says; nobody is sent to log in. */
+    private static Map<Person, Expect> people(Function<Person, Expect> expect) {
+        Map<Person, Expect> expected = new EnumMap<>(Person.class);
+        for (Person person : Person.values()) {
+            expected.put(person, person == Person.NOBODY ? Expect.LOGIN : expect.apply(person));
+        }
+        return expected;
     }
 
     private static List<Endpoint> endpoints(String policeAlert, String receipt) {

@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The second factor in a real Chromium (browser/two-factor.mjs) through the gateway: police-duty logs in with the
- * password and a code of the demo's documented secret and lands on a staff page with their token relayed, after a
- * wrong code was refused; two-factor-trial sets up an authenticator, logs in with a code and with a recovery code,
+ * password and a code of the demo's documented secret and lands on the police inbox with their token relayed, after
+ * a wrong code was refused; two-factor-trial sets up an authenticator, logs in with a code and with a recovery code,
  * and turns it off again. axe-core (WCAG 2.1 A and AA) passes over the login, code, recovery and set-up pages in
  * Swedish and English.
  */
@@ -37,9 +37,9 @@ class TwoFactorBrowserIT extends RunningSystemTest {
                 .isGreaterThanOrEqualTo(AXE_PAGES);
 
         JsonNode police = result.get("landings").get("police-duty");
-        assertThat(police.get("url").asString()).isEqualTo(stack.gatewayUrl() + "/lettings");
-        assertThat(police.get("status").asInt()).as("premises-risk's answer to police-duty's relayed token")
-                .isEqualTo(403);
+        assertThat(police.get("url").asString()).isEqualTo(stack.gatewayUrl() + "/inbox");
+        assertThat(police.get("status").asInt()).as("the inbox's answer to police-duty's relayed token").isEqualTo(200);
+        assertThat(police.get("userName").asString()).isEqualTo("police-duty");
         JsonNode trial = result.get("landings").get("two-factor-trial");
         assertThat(trial.get("status").asInt()).isEqualTo(200);
         assertThat(trial.get("userName").asString()).isEqualTo("two-factor-trial");

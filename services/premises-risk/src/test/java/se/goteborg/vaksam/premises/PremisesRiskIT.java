@@ -47,7 +47,6 @@ import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
-import se.goteborg.vaksam.testsupport.TestClients;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.TopicRecords;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
@@ -84,7 +83,8 @@ class PremisesRiskIT {
 
     @BeforeEach
     void registerReady() {
-        http = TestClients.local(port, Duration.ofSeconds(30));
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+                .build();
         Awaitility.await("demo register seeded, service healthy").atMost(TopicRecords.DEADLINE).until(() ->
                 http.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
         if (assessed == null) {

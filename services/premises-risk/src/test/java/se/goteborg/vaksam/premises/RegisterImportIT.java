@@ -34,7 +34,6 @@ import reactor.core.publisher.Flux;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
-import se.goteborg.vaksam.testsupport.TestClients;
 import se.goteborg.vaksam.testsupport.TestTokens;
 
 /**
@@ -65,7 +64,8 @@ class RegisterImportIT {
 
     @BeforeEach
     void client() {
-        http = TestClients.local(port, Duration.ofSeconds(30));
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     @Test

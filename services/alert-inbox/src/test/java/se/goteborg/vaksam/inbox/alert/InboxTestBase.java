@@ -36,7 +36,6 @@ import se.goteborg.vaksam.platform.sealing.Sealer;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
-import se.goteborg.vaksam.testsupport.TestClients;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.TopicRecords;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
@@ -117,7 +116,7 @@ abstract class InboxTestBase {
     }
 
     WebTestClient client() {
-        return TestClients.local(port, DEADLINE);
+        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
     }
 
     Document stored(String alertId) {

@@ -58,7 +58,6 @@ import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.MutableClock;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
-import se.goteborg.vaksam.testsupport.TestClients;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -580,6 +579,6 @@ class WebhookIT {
     }
 
     private WebTestClient client() {
-        return TestClients.local(port, DEADLINE);
+        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
     }
 }

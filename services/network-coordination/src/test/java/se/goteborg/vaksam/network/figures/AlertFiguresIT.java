@@ -49,7 +49,6 @@ import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
-import se.goteborg.vaksam.testsupport.TestClients;
 import se.goteborg.vaksam.testsupport.TestTokens;
 
 /**
@@ -222,6 +221,6 @@ class AlertFiguresIT {
     }
 
     private WebTestClient client() {
-        return TestClients.local(port, DEADLINE);
+        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
     }
 }

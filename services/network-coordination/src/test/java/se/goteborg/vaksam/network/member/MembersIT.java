@@ -34,7 +34,6 @@ import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
-import se.goteborg.vaksam.testsupport.TestClients;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.TopicRecords;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
@@ -195,7 +194,7 @@ class MembersIT {
     }
 
     private WebTestClient client() {
-        return TestClients.local(port, DEADLINE);
+        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
     }
 
     private List<Record<MemberChanged>> awaitRecords(String memberId, int count) {

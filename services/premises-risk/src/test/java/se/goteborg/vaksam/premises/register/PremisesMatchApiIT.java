@@ -21,7 +21,6 @@ import org.springframework.web.util.UriBuilder;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
-import se.goteborg.vaksam.testsupport.TestClients;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.TopicRecords;
 
@@ -50,7 +49,8 @@ class PremisesMatchApiIT {
 
     @BeforeEach
     void registerImported() {
-        http = TestClients.local(port, Duration.ofSeconds(30));
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+                .build();
         Awaitility.await("service healthy").atMost(TopicRecords.DEADLINE).until(() ->
                 http.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
         String csv = HEADER
