@@ -178,13 +178,11 @@ public final class InboxLatencyBench {
 
         String format = "%-46s %7s %7s %7s %9s %9s %9s %9s%n";
         out.printf(Locale.ROOT, format, "measure", "sent", "ok", "other", "p50 ms", "p90 ms", "p99 ms", "max ms");
-        row(out, format, "submit  POST /api/v1/tips/hotel (201)", submit);
-        row(out, format, "submit -> alert in the police's inbox", inbox);
+        Report.row(out, format, "submit  POST /api/v1/tips/hotel (201)", submit);
+        Report.row(out, format, "submit -> alert in the police's inbox", inbox);
         if (options.kafka() != null) {
-            row(out, format, "one hop produce -> consume, " + ONE_HOP_PAYLOAD_BYTES + " B", oneHop);
-            out.printf(Locale.ROOT, format, "ratio inbox / one hop", "", "", "",
-                    ratio(inbox.millisAt(50), oneHop.millisAt(50)), ratio(inbox.millisAt(90), oneHop.millisAt(90)),
-                    ratio(inbox.millisAt(99), oneHop.millisAt(99)), ratio(inbox.maxMillis(), oneHop.maxMillis()));
+            Report.row(out, format, "one hop produce -> consume, " + ONE_HOP_PAYLOAD_BYTES + " B", oneHop);
+            Report.ratioRow(out, format, "ratio inbox / one hop", inbox, oneHop);
         }
         for (var series : Map.of("submit", submit, "inbox", inbox).entrySet()) {
             if (!series.getValue().others().isEmpty()) {
@@ -272,21 +270,6 @@ public final class InboxLatencyBench {
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-    }
-
-    private static void row(PrintStream out, String format, String name, Series series) {
-        out.printf(Locale.ROOT, format, name, series.sentCount(), series.okCount(), series.otherCount(),
-                millis(series.millisAt(50)), millis(series.millisAt(90)), millis(series.millisAt(99)),
-                millis(series.maxMillis()));
-    }
-
-    private static String millis(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static String ratio(double numerator, double denominator) {
-        return Double.isNaN(numerator) || Double.isNaN(denominator) || denominator == 0 ? "-"
-                : String.format(Locale.ROOT, "%.1fx", numerator / denominator);
     }
 
     /**

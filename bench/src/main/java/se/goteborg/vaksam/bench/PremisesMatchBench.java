@@ -210,7 +210,7 @@ public final class PremisesMatchBench {
         }
         int baselineStatus = http.send(baselineRequest(), HttpResponse.BodyHandlers.discarding()).statusCode();
         out.printf(Locale.ROOT, "Lookups at %s: %s per second and as many baseline requests, %,d warm-up, "
-                        + "%,d measured%n", options.serviceUrl(), number(options.rate()), options.warmUp(),
+                        + "%,d measured%n", options.serviceUrl(), Report.number(options.rate()), options.warmUp(),
                 options.lookups());
         Map<Kind, Series> warmUp = series(200);
         send(lookups.subList(0, options.warmUp()), warmUp, new Series(baselineStatus));
@@ -376,21 +376,18 @@ public final class PremisesMatchBench {
         tokenFetchedNanos = System.nanoTime();
     }
 
-
     private boolean print(PrintStream out, Map<Kind, Series> measured, Series baseline) {
         String format = "%-44s %7s %7s %7s %9s %9s %9s %9s%n";
         out.printf(Locale.ROOT, format, "request", "sent", "ok", "other", "p50 ms", "p90 ms", "p99 ms", "max ms");
         Series all = new Series(200);
         for (Kind kind : Kind.values()) {
             Series series = measured.get(kind);
-            row(out, format, "match, " + kind.label, series);
+            Report.row(out, format, "match, " + kind.label, series);
             all.add(series);
         }
-        row(out, format, "match, all", all);
-        row(out, format, "baseline, no street (" + baseline.expectedStatus() + ")", baseline);
-        out.printf(Locale.ROOT, format, "ratio match / baseline", "", "", "",
-                ratio(all.millisAt(50), baseline.millisAt(50)), ratio(all.millisAt(90), baseline.millisAt(90)),
-                ratio(all.millisAt(99), baseline.millisAt(99)), ratio(all.maxMillis(), baseline.maxMillis()));
+        Report.row(out, format, "match, all", all);
+        Report.row(out, format, "baseline, no street (" + baseline.expectedStatus() + ")", baseline);
+        Report.ratioRow(out, format, "ratio match / baseline", all, baseline);
         for (Kind kind : Kind.values()) {
             out.printf(Locale.ROOT, "answers, %-16s %s%n", kind.label + ":",
                     new TreeMap<>(levels.getOrDefault(kind, Map.of())));
@@ -410,12 +407,6 @@ public final class PremisesMatchBench {
         return clean;
     }
 
-    private static void row(PrintStream out, String format, String name, Series series) {
-        out.printf(Locale.ROOT, format, name, series.sentCount(), series.okCount(), series.otherCount(),
-                millis(series.millisAt(50)), millis(series.millisAt(90)), millis(series.millisAt(99)),
-                millis(series.maxMillis()));
-    }
-
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -424,16 +415,4 @@ public final class PremisesMatchBench {
         return nanos / 1e9;
     }
 
-    private static String millis(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static String ratio(double numerator, double denominator) {
-        return Double.isNaN(numerator) || Double.isNaN(denominator) || denominator == 0 ? "-"
-                : String.format(Locale.ROOT, "%.2fx", numerator / denominator);
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
 }

@@ -64,7 +64,7 @@ public final class SubmitLatencyBench {
             return 1;
         }
         out.printf(Locale.ROOT, "Vaksam submit latency at %s: %s tips/s and as many baseline requests, "
-                        + "warm-up %d s, measured %d s%n", options.baseUrl(), number(options.rate()),
+                        + "warm-up %d s, measured %d s%n", options.baseUrl(), Report.number(options.rate()),
                 options.warmUp().toSeconds(), options.measure().toSeconds());
 
         if (!options.warmUp().isZero()) {
@@ -132,7 +132,6 @@ public final class SubmitLatencyBench {
                 }));
     }
 
-
     private HttpRequest tipRequest(long sequence) {
         Instant observedAt = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         String body = """
@@ -159,11 +158,9 @@ public final class SubmitLatencyBench {
     private void print(PrintStream out, Series submit, Series baseline) {
         String format = "%-50s %7s %7s %7s %9s %9s %9s %9s%n";
         out.printf(Locale.ROOT, format, "request", "sent", "ok", "other", "p50 ms", "p90 ms", "p99 ms", "max ms");
-        row(out, format, "submit   POST /api/v1/tips/hotel (201)", submit);
-        row(out, format, "baseline GET " + options.baselinePath() + " (" + baseline.expectedStatus() + ")", baseline);
-        out.printf(Locale.ROOT, format, "ratio submit / baseline", "", "", "",
-                ratio(submit.millisAt(50), baseline.millisAt(50)), ratio(submit.millisAt(90), baseline.millisAt(90)),
-                ratio(submit.millisAt(99), baseline.millisAt(99)), ratio(submit.maxMillis(), baseline.maxMillis()));
+        Report.row(out, format, "submit   POST /api/v1/tips/hotel (201)", submit);
+        Report.row(out, format, "baseline GET " + options.baselinePath() + " (" + baseline.expectedStatus() + ")", baseline);
+        Report.ratioRow(out, format, "ratio submit / baseline", submit, baseline);
         out.printf(Locale.ROOT, "sender lag at most %.1f ms (a large value means this client, not the stack, "
                 + "fell behind the schedule)%n", worstSenderLagNanos / 1e6);
         for (Series series : List.of(submit, baseline)) {
@@ -183,22 +180,4 @@ public final class SubmitLatencyBench {
         }
     }
 
-    private static void row(PrintStream out, String format, String name, Series series) {
-        out.printf(Locale.ROOT, format, name, series.sentCount(), series.okCount(), series.otherCount(),
-                millis(series.millisAt(50)), millis(series.millisAt(90)), millis(series.millisAt(99)),
-                millis(series.maxMillis()));
-    }
-
-    private static String millis(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static String ratio(double numerator, double denominator) {
-        return Double.isNaN(numerator) || Double.isNaN(denominator) || denominator == 0 ? "-"
-                : String.format(Locale.ROOT, "%.2fx", numerator / denominator);
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
 }
