@@ -116,7 +116,8 @@ public class EventsAutoConfiguration {
             KafkaTemplate<String, SpecificRecord> eventTemplate,
             @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String groupId,
             @Value("${vaksam.kafka.retry.initial-interval-ms:200}") long initialInterval,
-            @Value("${vaksam.kafka.retry.max-attempts:5}") int maxAttempts) {
+            @Value("${vaksam.kafka.retry.max-attempts:5}") int maxAttempts,
+            @Value("${vaksam.kafka.listener.concurrency:3}") int concurrency) {
         Map<String, Object> config = new HashMap<>(SerdeConfig.forRegistry(registryUrl));
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -131,6 +132,10 @@ public class EventsAutoConfiguration {
 
         var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
         factory.setConsumerFactory(consumerFactory);
+        // Each record is handled to its end before the next of its partition (per-key order, offsets committed after
+        // the work is stored), so one consumer would handle every partition's records one after another, each
+        // waiting on the store; several share the topic's partitions and wait in parallel.
+        factory.setConcurrency(concurrency);
         factory.setCommonErrorHandler(errorHandler(eventTemplate, initialInterval, maxAttempts));
         return factory;
     }
