@@ -106,15 +106,15 @@ class EndpointRules {
     static boolean isForbidden(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (address instanceof Inet4Address) {
-            return FORBIDDEN_V4.stream().anyMatch(block -> block.contains(bytes));
+            return FORBIDDEN_V4.stream().anyMatch(range -> range.contains(bytes));
         }
-        if (FORBIDDEN_V6.stream().anyMatch(block -> block.contains(bytes))) {
+        if (FORBIDDEN_V6.stream().anyMatch(range -> range.contains(bytes))) {
             return true;
         }
-        return EMBEDDED_V4.stream().filter(embedding -> embedding.block().contains(bytes))
+        return EMBEDDED_V4.stream().filter(embedding -> embedding.range().contains(bytes))
                 .anyMatch(embedding -> {
                     byte[] v4 = Arrays.copyOfRange(bytes, embedding.offset(), embedding.offset() + 4);
-                    return FORBIDDEN_V4.stream().anyMatch(block -> block.contains(v4));
+                    return FORBIDDEN_V4.stream().anyMatch(range -> range.contains(v4));
                 });
     }
 
@@ -124,7 +124,7 @@ class EndpointRules {
         return name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
     }
 
-    private record Embedding(Block block, int offset) {
+    private record Embedding(Block range, int offset) {
     }
 
     /** An address block in CIDR notation. */
