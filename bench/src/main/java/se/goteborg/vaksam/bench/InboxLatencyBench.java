@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,45 +75,17 @@ public final class InboxLatencyBench {
                    Duration warmUp, Duration measure, String kafka) {
 
         static Options parse(String[] args) {
-            Map<String, String> options = new HashMap<>();
-            for (String arg : args) {
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    return new Options(true, null, null, null, null, 0, null, null, null);
-                }
-                int eq = arg.indexOf('=');
-                if (!arg.startsWith("--") || eq < 0) {
-                    throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
-                }
-                options.put(arg.substring(2, eq), arg.substring(eq + 1));
+            BenchArguments arguments = BenchArguments.parse(args);
+            if (arguments.help()) {
+                return new Options(true, null, null, null, null, 0, null, null, null);
             }
-            String base = take(options, "base-url", "http://localhost:8080");
-            Options parsed = new Options(false, URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1)
-                    : base), take(options, "member-key", "demo-hotel-key"), take(options, "client", "police-demo"),
-                    take(options, "secret", "police-demo-secret"), positive("rate", take(options, "rate", "100")),
-                    Duration.ofSeconds((long) positive("warm-up", take(options, "warm-up", "10"))),
-                    Duration.ofSeconds((long) positive("duration", take(options, "duration", "30"))),
-                    options.remove("kafka"));
-            if (!options.isEmpty()) {
-                throw new IllegalArgumentException("unknown option --" + options.keySet().iterator().next());
-            }
-            return parsed;
-        }
-
-        private static String take(Map<String, String> options, String name, String fallback) {
-            String value = options.remove(name);
-            return value == null ? fallback : value;
-        }
-
-        private static double positive(String name, String value) {
-            try {
-                double number = Double.parseDouble(value.trim());
-                if (number <= 0) {
-                    throw new IllegalArgumentException(name + " must be positive, got " + value);
-                }
-                return number;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
-            }
+            Options options = new Options(false, arguments.url("base-url", "http://localhost:8080"),
+                    arguments.text("member-key", "demo-hotel-key"), arguments.text("client", "police-demo"),
+                    arguments.text("secret", "police-demo-secret"), arguments.positive("rate", "100"),
+                    arguments.seconds("warm-up", "10", true), arguments.seconds("duration", "30", false),
+                    arguments.text("kafka", null));
+            arguments.requireAllRead();
+            return options;
         }
     }
 

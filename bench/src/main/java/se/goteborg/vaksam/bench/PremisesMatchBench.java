@@ -13,7 +13,6 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,55 +89,20 @@ public final class PremisesMatchBench {
                    boolean skipImport, double rate, int warmUp, int lookups) {
 
         static Options parse(String[] args) {
-            Map<String, String> options = new HashMap<>();
-            boolean skipImport = false;
-            for (String arg : args) {
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    return new Options(true, null, null, null, null, 0, 0, false, 0, 0, 0);
-                }
-                if (arg.equals("--skip-import")) {
-                    skipImport = true;
-                    continue;
-                }
-                int eq = arg.indexOf('=');
-                if (!arg.startsWith("--") || eq < 0) {
-                    throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
-                }
-                options.put(arg.substring(2, eq), arg.substring(eq + 1));
+            BenchArguments arguments = BenchArguments.parse(args, "skip-import");
+            if (arguments.help()) {
+                return new Options(true, null, null, null, null, 0, 0, false, 0, 0, 0);
             }
-            URI baseUrl = url(take(options, "base-url", "http://localhost:8080"));
-            URI serviceUrl = url(take(options, "service-url", baseUrl.toString()));
-            String client = take(options, "client", "lettings-demo");
-            String secret = take(options, "secret", "lettings-demo-secret");
-            int rows = positive("rows", take(options, "rows", "100000"));
-            long seed = Long.parseLong(take(options, "seed", Long.toString(RegisterGenerator.DEFAULT_SEED)));
-            double rate = Double.parseDouble(take(options, "rate", "200"));
-            int warmUp = Integer.parseInt(take(options, "warm-up", "2000"));
-            int lookups = positive("lookups", take(options, "lookups", "20000"));
-            if (!options.isEmpty()) {
-                throw new IllegalArgumentException("unknown option --" + options.keySet().iterator().next());
-            }
-            if (rate <= 0 || warmUp < 0) {
-                throw new IllegalArgumentException("rate must be positive and warm-up 0 or more");
-            }
-            return new Options(false, baseUrl, serviceUrl, client, secret, rows, seed, skipImport, rate, warmUp, lookups);
-        }
-
-        private static String take(Map<String, String> options, String name, String fallback) {
-            String value = options.remove(name);
-            return value == null ? fallback : value;
-        }
-
-        private static URI url(String url) {
-            return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-        }
-
-        private static int positive(String name, String value) {
-            int number = Integer.parseInt(value.trim());
-            if (number <= 0) {
-                throw new IllegalArgumentException(name + " must be positive, got " + value);
-            }
-            return number;
+            URI baseUrl = arguments.url("base-url", "http://localhost:8080");
+            Options options = new Options(false, baseUrl, arguments.url("service-url", baseUrl.toString()),
+                    arguments.text("client", "lettings-demo"), arguments.text("secret", "lettings-demo-secret"),
+                    arguments.whole("rows", "100000", 1),
+                    Long.parseLong(arguments.text("seed", Long.toString(RegisterGenerator.DEFAULT_SEED))),
+                    arguments.flag("skip-import"), arguments.positive("rate", "200"),
+                    arguments.whole("warm-up", "2000", 0),
+                    arguments.whole("lookups", "20000", 1));
+            arguments.requireAllRead();
+            return options;
         }
     }
 

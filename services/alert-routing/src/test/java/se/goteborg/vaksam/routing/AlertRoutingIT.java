@@ -23,8 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,12 +56,14 @@ import se.goteborg.vaksam.routing.deadline.AcknowledgementDeadlines;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.MutableClock;
+import se.goteborg.vaksam.testsupport.MutableClockConfiguration;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TopicRecords;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
 
 // Closed after the class, so its listeners do not go on consuming beside the next test class's.
 @DirtiesContext
+@Import(MutableClockConfiguration.class)
 @SpringBootTest(properties = {
         "vaksam.mongo.database=alert-routing-it",
         "vaksam.routing.assessment-wait=10s",
@@ -73,15 +74,6 @@ class AlertRoutingIT {
     static final String ASSESSMENT_GROUP = "alert-routing-assessments";
     static final ByteBuffer SEALED = ByteBuffer.wrap("sealed details".getBytes(StandardCharsets.UTF_8));
     static TopicRecords<AlertRouted> alerts;
-
-    @TestConfiguration
-    static class ControllableClock {
-
-        @Bean
-        MutableClock clock() {
-            return new MutableClock();
-        }
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -101,16 +101,17 @@ class AlertRepository {
 
     /** What the alert keeps sealed: the tip's details, the follow-up messages and the internal notes. */
     record Sealed(byte[] details, List<FollowUps.Stored> messages, List<Notes.Stored> notes) {
-
-        static final Sealed NOTHING = new Sealed(null, List.of(), List.of());
     }
 
-    Mono<Sealed> sealed(String alertId, Recipient recipient) {
-        return Mono.from(alerts.find(mine(alertId, recipient))
-                        .projection(Projections.include(AlertDocuments.SEALED_DETAILS, FollowUps.FIELD, Notes.FIELD))
-                        .first())
-                .map(d -> new Sealed(AlertDocuments.sealedDetails(d), FollowUps.of(d), Notes.of(d)))
-                .defaultIfEmpty(Sealed.NOTHING);
+    /** An alert with what it keeps sealed, for opening. */
+    record WithSealed(Alert alert, Sealed sealed) {
+    }
+
+    /** The alert and what it keeps sealed, in one read. */
+    Mono<WithSealed> findWithSealed(String alertId, Recipient recipient) {
+        return Mono.from(alerts.find(mine(alertId, recipient)).projection(Projections.exclude(Outbox.FIELD)).first())
+                .map(d -> new WithSealed(AlertDocuments.alert(d),
+                        new Sealed(AlertDocuments.sealedDetails(d), FollowUps.of(d), Notes.of(d))));
     }
 
     /**

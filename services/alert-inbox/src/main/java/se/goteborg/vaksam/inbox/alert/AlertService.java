@@ -70,18 +70,21 @@ class AlertService {
     }
 
     Mono<Reading> read(InboxCaller caller, String alertId, String reason) {
-        return find(caller, alertId).flatMap(alert -> alerts.sealed(alertId, caller.recipient()).flatMap(sealed -> {
-            boolean details = alert.hasSealedDetails() && caller.mayOpenDetails() && sealed.details() != null;
-            boolean messages = caller.mayOpenDetails() && !sealed.messages().isEmpty();
-            boolean notes = !sealed.notes().isEmpty();
-            Instant now = clock.instant();
-            if (!details && !messages && !notes) {
-                return Mono.just(new Reading(view(alert, caller, now, details, sealed, messages, notes), false));
-            }
-            return audit.record(opening(caller, alert, now, reason, details, sealed, messages, notes))
-                    .then(Mono.fromSupplier(() -> new Reading(
-                            view(alert, caller, now, details, sealed, messages, notes), true)));
-        }));
+        return alerts.findWithSealed(alertId, caller.recipient()).switchIfEmpty(Mono.error(AlertService::notFound))
+                .flatMap(found -> {
+                    Alert alert = found.alert();
+                    Sealed sealed = found.sealed();
+                    boolean details = alert.hasSealedDetails() && caller.mayOpenDetails() && sealed.details() != null;
+                    boolean messages = caller.mayOpenDetails() && !sealed.messages().isEmpty();
+                    boolean notes = !sealed.notes().isEmpty();
+                    Instant now = clock.instant();
+                    if (!details && !messages && !notes) {
+                        return Mono.just(new Reading(view(alert, caller, now, details, sealed, messages, notes), false));
+                    }
+                    return audit.record(opening(caller, alert, now, reason, details, sealed, messages, notes))
+                            .then(Mono.fromSupplier(() -> new Reading(
+                                    view(alert, caller, now, details, sealed, messages, notes), true)));
+                });
     }
 
     private AlertView view(Alert alert, InboxCaller caller, Instant now, boolean details, Sealed sealed,

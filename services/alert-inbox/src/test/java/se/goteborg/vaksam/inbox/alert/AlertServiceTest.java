@@ -84,9 +84,8 @@ class AlertServiceTest {
     }
 
     private void givenTheAlertWithSealedDetails() {
-        when(alerts.find(alert.alertId(), Recipient.POLICE)).thenReturn(Mono.just(alert));
-        when(alerts.sealed(alert.alertId(), Recipient.POLICE))
-                .thenReturn(Mono.just(new Sealed(SEALED_DETAILS, List.of(), List.of())));
+        when(alerts.findWithSealed(alert.alertId(), Recipient.POLICE)).thenReturn(Mono.just(
+                new AlertRepository.WithSealed(alert, new Sealed(SEALED_DETAILS, List.of(), List.of()))));
     }
 
 }

@@ -26,9 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -57,6 +55,7 @@ import se.goteborg.vaksam.platform.sealing.Opener;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.MutableClock;
+import se.goteborg.vaksam.testsupport.MutableClockConfiguration;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import tools.jackson.core.type.TypeReference;
@@ -68,7 +67,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The context has consumer groups and a database of its own, and is closed after this class, so it never takes
  * records or partitions from another test's context in the same JVM.
  */
-@SpringBootTest(classes = {AlertInboxApplication.class, WebhookIT.ControllableClock.class},
+@SpringBootTest(classes = {AlertInboxApplication.class, MutableClockConfiguration.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"vaksam.security.issuer=" + TestTokens.ISSUER,
                 "vaksam.inbox.webhooks.allowed-private-hosts=localhost",
@@ -112,15 +111,6 @@ class WebhookIT {
         registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
         registry.add("vaksam.sealing.private-keyset", KEYS::privateKeyset);
         registry.add("vaksam.sealing.tipster.public-keyset", () -> Keysets.generate().publicKeyset());
-    }
-
-    @TestConfiguration
-    static class ControllableClock {
-
-        @Bean
-        MutableClock clock() {
-            return new MutableClock();
-        }
     }
 
     @LocalServerPort int port;

@@ -19,9 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +44,7 @@ import se.goteborg.vaksam.routing.AlertRoutingApplication;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.MutableClock;
+import se.goteborg.vaksam.testsupport.MutableClockConfiguration;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TopicRecords;
 
@@ -55,6 +55,7 @@ import se.goteborg.vaksam.testsupport.TopicRecords;
  * the timers an earlier one started. The scheduled sweep runs as the service starts and then hourly, so every later
  * escalation here is the test's own call to the sweep.
  */
+@Import(MutableClockConfiguration.class)
 @SpringBootTest(properties = {
         "vaksam.mongo.database=" + EscalationIT.DATABASE,
         "vaksam.routing.escalation.sweep-interval=1h"})
@@ -64,15 +65,6 @@ class EscalationIT {
     static final String DATABASE = "alert-routing-escalation-it";
     static final Duration DEADLINE = Duration.ofSeconds(60);
     static TopicRecords<AlertStatusChanged> statusChanges;
-
-    @TestConfiguration
-    static class ControllableClock {
-
-        @Bean
-        MutableClock clock() {
-            return new MutableClock();
-        }
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
