@@ -8,10 +8,7 @@ import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConf
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.codec.ServerCodecConfigurer;
 
-/**
- * Problem details for every error, the request body limit, and connections ended after answers that left the body
- * unread, in every reactive web service.
- */
+/** Problem details for every error, and the request body limit, in every reactive web service. */
 @AutoConfiguration(before = ErrorWebFluxAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(VaksamWebProperties.class)
@@ -27,12 +24,6 @@ public class ProblemAutoConfiguration {
 	@ConditionalOnMissingBean
 	MaxBodySizeWebFilter maxBodySizeWebFilter(VaksamWebProperties properties) {
 		return new MaxBodySizeWebFilter(properties);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	UnreadBodyWebFilter unreadBodyWebFilter() {
-		return new UnreadBodyWebFilter();
 	}
 
 }
