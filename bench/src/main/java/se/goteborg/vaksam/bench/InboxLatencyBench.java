@@ -103,20 +103,8 @@ public final class InboxLatencyBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(64);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(USAGE);
-            return;
-        }
-        System.exit(new InboxLatencyBench(options).run(System.out));
+        BenchMain.main(args, USAGE, Options::parse, Options::help,
+                options -> new InboxLatencyBench(options).run(System.out));
     }
 
     private int run(PrintStream out) throws IOException, InterruptedException {
@@ -234,13 +222,7 @@ public final class InboxLatencyBench {
                 "immediateDanger":false,"exploitationType":"UNKNOWN","premises":{"name":"Benchhotellet",\
                 "streetAddress":"Benchgatan %d","postalCode":"411 19","city":"Göteborg","room":"%d"}}"""
                 .formatted(observedAt, 1 + sequence % 500, 100 + sequence % 300);
-        return HttpRequest.newBuilder(options.baseUrl().resolve("/api/v1/tips/hotel"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + options.memberKey())
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        return HotelTips.submit(options.baseUrl(), options.memberKey(), body, REQUEST_TIMEOUT);
     }
 
     /**

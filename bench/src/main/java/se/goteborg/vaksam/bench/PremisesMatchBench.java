@@ -124,20 +124,8 @@ public final class PremisesMatchBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(64);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(USAGE);
-            return;
-        }
-        System.exit(new PremisesMatchBench(options).run(System.out));
+        BenchMain.main(args, USAGE, Options::parse, Options::help,
+                options -> new PremisesMatchBench(options).run(System.out));
     }
 
     private int run(PrintStream out) throws IOException, InterruptedException {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
@@ -38,21 +37,9 @@ public final class SubmitLatencyBench {
         this.options = options;
     }
 
-    public static void main(String[] args) {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(BenchOptions.USAGE);
-            System.exit(64);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(BenchOptions.USAGE);
-            return;
-        }
-        System.exit(new SubmitLatencyBench(options).run(System.out));
+    public static void main(String[] args) throws Exception {
+        BenchMain.main(args, BenchOptions.USAGE, BenchOptions::parse, BenchOptions::help,
+                options -> new SubmitLatencyBench(options).run(System.out));
     }
 
     private int run(PrintStream out) {
@@ -139,13 +126,7 @@ public final class SubmitLatencyBench {
                 "immediateDanger":false,"exploitationType":"SEXUAL","premises":{"name":"Benchhotellet",\
                 "streetAddress":"Kungsgatan %d","postalCode":"411 19","city":"Göteborg","room":"%d"}}"""
                 .formatted(observedAt, 1 + sequence % 60, 100 + sequence % 300);
-        return HttpRequest.newBuilder(options.baseUrl().resolve("/api/v1/tips/hotel"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + options.memberKey())
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        return HotelTips.submit(options.baseUrl(), options.memberKey(), body, REQUEST_TIMEOUT);
     }
 
     private HttpRequest baselineRequest() {
