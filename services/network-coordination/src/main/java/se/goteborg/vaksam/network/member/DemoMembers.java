@@ -2,6 +2,8 @@ package se.goteborg.vaksam.network.member;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -19,6 +21,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import se.goteborg.vaksam.events.member.MemberType;
+import se.goteborg.vaksam.network.district.District;
+import se.goteborg.vaksam.network.member.MemberProfile.Address;
+import se.goteborg.vaksam.network.member.MemberProfile.Contact;
 
 /**
  * The two demo members of the local run, with the intake keys the README names. Fixed ids make seeding an upsert:
@@ -66,11 +71,17 @@ class DemoMembers implements ApplicationListener<ApplicationReadyEvent>, Reactiv
     }
 
     private List<Member> desired() {
+        Instant now = clock.instant();
+        LocalDate joined = LocalDate.of(2025, 3, 1);
         return List.of(
-                Member.enrolled(HOTEL_ID, MemberType.HOTEL, "Demohotellet Göteborg", "556000-0001", "Centrum",
-                        IntakeKeys.hash(HOTEL_KEY), clock.instant()),
-                Member.enrolled(TAXI_ID, MemberType.TAXI, "Demotaxi Väst", "556000-0019", "Hisingen",
-                        IntakeKeys.hash(TAXI_KEY), clock.instant()));
+                Member.enrolled(HOTEL_ID, new MemberProfile(MemberType.HOTEL, "Demohotellet Göteborg", "556000-0001",
+                        new Address("Kungsgatan 12", "411 19", "Göteborg"), District.CENTRUM,
+                        new Contact("Receptionen Demohotellet", "reception@demohotellet.example", "031-00 00 01"),
+                        joined), IntakeKeys.hash(HOTEL_KEY), now),
+                Member.enrolled(TAXI_ID, new MemberProfile(MemberType.TAXI, "Demotaxi Väst", "556000-0019",
+                        new Address("Exportgatan 2", "422 46", "Hisings Backa"), District.HISINGEN,
+                        new Contact("Trafikledningen Demotaxi", "trafik@demotaxi.example", "031-00 00 02"),
+                        joined), IntakeKeys.hash(TAXI_KEY), now));
     }
 
     @Override

@@ -2,7 +2,10 @@ package se.goteborg.vaksam.network.member;
 
 import java.net.URI;
 
+import java.util.List;
+
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -10,7 +13,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebInputException;
 
 import reactor.core.publisher.Mono;
-import se.goteborg.vaksam.network.member.MemberRequests.EnrolRequest;
+import se.goteborg.vaksam.web.problem.FieldProblem;
+import se.goteborg.vaksam.web.problem.InvalidFieldsException;
+import se.goteborg.vaksam.network.member.MemberRequests.MemberRequest;
 import se.goteborg.vaksam.network.member.MemberResponses.IssuedKeyResponse;
 import se.goteborg.vaksam.network.member.MemberResponses.MemberResponse;
 
@@ -18,9 +23,11 @@ import se.goteborg.vaksam.network.member.MemberResponses.MemberResponse;
 class MemberHandler {
 
     private final MemberService service;
+    private final EnrolmentLinks links;
 
-    MemberHandler(MemberService service) {
+    MemberHandler(MemberService service, EnrolmentLinks links) {
         this.service = service;
+        this.links = links;
     }
 
     Mono<ServerResponse> list(ServerRequest request) {
@@ -32,12 +39,18 @@ class MemberHandler {
     }
 
     Mono<ServerResponse> enrol(ServerRequest request) {
-        return request.bodyToMono(EnrolRequest.class)
-                .switchIfEmpty(Mono.error(() -> new ServerWebInputException("The request body is missing.")))
-                .flatMap(MemberRequests::check)
+        return body(request)
                 .flatMap(service::enrol)
                 .flatMap(issued -> keyResponse(ServerResponse.created(
                         URI.create("/api/v1/members/" + issued.member().memberId())), issued));
+    }
+
+    /** {@code PUT}: the organisation's details, whole; {@code If-Match} with the version read guards the edit. */
+    Mono<ServerResponse> edit(ServerRequest request) {
+        Long expectedVersion = expectedVersion(request);
+        return body(request)
+                .flatMap(profile -> service.edit(request.pathVariable("memberId"), profile, expectedVersion))
+                .flatMap(this::ok);
     }
 
     Mono<ServerResponse> revoke(ServerRequest request) {
@@ -57,12 +70,32 @@ class MemberHandler {
                 .flatMap(issued -> keyResponse(ServerResponse.status(HttpStatus.OK), issued));
     }
 
+    private Mono<MemberProfile> body(ServerRequest request) {
+        return request.bodyToMono(MemberRequest.class)
+                .switchIfEmpty(Mono.error(() -> new ServerWebInputException("The request body is missing.")))
+                .flatMap(body -> MemberRequests.check(body, service.today()));
+    }
+
     private Mono<ServerResponse> ok(Member member) {
-        return ServerResponse.ok().bodyValue(MemberResponse.of(member));
+        return ServerResponse.ok().eTag(String.valueOf(member.version())).bodyValue(MemberResponse.of(member));
     }
 
     /** The key must not linger in any cache between here and the coordinator. */
-    private static Mono<ServerResponse> keyResponse(ServerResponse.BodyBuilder builder, IssuedKey issued) {
-        return builder.cacheControl(CacheControl.noStore()).bodyValue(IssuedKeyResponse.of(issued));
+    private Mono<ServerResponse> keyResponse(ServerResponse.BodyBuilder builder, IssuedKey issued) {
+        return builder.cacheControl(CacheControl.noStore()).bodyValue(IssuedKeyResponse.of(issued, links));
+    }
+
+    /** The version in {@code If-Match} ({@code "3"} or {@code 3}); none when absent. */
+    private static Long expectedVersion(ServerRequest request) {
+        String ifMatch = request.headers().firstHeader(HttpHeaders.IF_MATCH);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String version = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        if (!version.matches("\\d{1,18}")) {
+            throw new InvalidFieldsException(List.of(new FieldProblem("If-Match",
+                    "must be the member's version as its ETag gives it")));
+        }
+        return Long.parseLong(version);
     }
 }

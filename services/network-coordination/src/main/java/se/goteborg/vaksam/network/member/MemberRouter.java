@@ -15,6 +15,7 @@ class MemberRouter {
                 .GET("/api/v1/members", handler::list)
                 .POST("/api/v1/members", handler::enrol)
                 .GET("/api/v1/members/{memberId}", handler::get)
+                .PUT("/api/v1/members/{memberId}", handler::edit)
                 .POST("/api/v1/members/{memberId}/revoke", handler::revoke)
                 .POST("/api/v1/members/{memberId}/suspend", handler::suspend)
                 .POST("/api/v1/members/{memberId}/activate", handler::activate)

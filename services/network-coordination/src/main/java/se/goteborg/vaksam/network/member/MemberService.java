@@ -1,6 +1,8 @@
 package se.goteborg.vaksam.network.member;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -23,6 +25,7 @@ class MemberService {
 
     private static final Logger log = LoggerFactory.getLogger(MemberService.class);
     private static final int CONCURRENT_CHANGE_ATTEMPTS = 5;
+    static final ZoneId CITY_TIME = ZoneId.of("Europe/Stockholm");
 
     private final MemberRepository repository;
     private final Clock clock;
@@ -40,13 +43,31 @@ class MemberService {
         return repository.findById(memberId).switchIfEmpty(Mono.error(() -> notFound()));
     }
 
-    Mono<IssuedKey> enrol(NewMember request) {
+    /** Today in Swedish time: the default joined date, and the latest one accepted. */
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), CITY_TIME);
+    }
+
+    Mono<IssuedKey> enrol(MemberProfile profile) {
         String key = IntakeKeys.generate();
-        Member member = Member.enrolled(UUID.randomUUID().toString(), request.type(), request.name(),
-                request.orgNumber(), request.district(), IntakeKeys.hash(key), clock.instant());
+        Member member = Member.enrolled(UUID.randomUUID().toString(), profile, IntakeKeys.hash(key), clock.instant());
         return repository.insert(member)
                 .doOnNext(m -> log.info("Member {} enrolled ({})", m.memberId(), m.type()))
                 .map(m -> new IssuedKey(m, key));
+    }
+
+    /**
+     * Replaces the organisation's details. With {@code expectedVersion}, the edit is refused (412) when someone else
+     * changed the member since that version was read, so an edit never silently undoes another.
+     */
+    Mono<Member> edit(String memberId, MemberProfile profile, Long expectedVersion) {
+        return change(memberId, member -> {
+            if (expectedVersion != null && member.version() != expectedVersion) {
+                throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED,
+                        "The member was changed by someone else since you read it; read it again.");
+            }
+            return member.edited(profile, clock.instant());
+        }, "edited");
     }
 
     Mono<Member> revoke(String memberId) {

@@ -127,6 +127,47 @@ class MembersIT {
     }
 
     @Test
+    void editingPublishesTheNewDistrictAndAStaleVersionIsRefused() {
+        Map<String, Object> issued = enrol("HOTEL", "Hotell Backa", "556000-0001");
+        String memberId = member(issued).get("memberId").toString();
+        assertThat(member(issued)).containsEntry("district", "CENTRUM").containsEntry("version", 0);
+        Map<String, Object> edit = Map.of("type", "HOSTEL", "name", "Vandrarhem Backa", "orgNumber", "556000-0001",
+                "address", Map.of("streetAddress", "Exportgatan 2", "postalCode", "42246", "city", "Hisings Backa"),
+                "contact", Map.of("name", "Receptionen", "email", "reception@backa.example"),
+                "joinedOn", "2026-01-15");
+
+        Map<String, Object> edited = client().put().uri("/api/v1/members/" + memberId)
+                .headers(h -> h.setBearerAuth(TestTokens.coordinator())).header("If-Match", "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(edit)
+                .exchange().expectStatus().isOk().expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody(JSON).returnResult().getResponseBody();
+        assertThat(edited).containsEntry("district", "HISINGEN").containsEntry("type", "HOSTEL")
+                .containsEntry("joinedOn", "2026-01-15").containsEntry("status", "ACTIVE").containsEntry("version", 1);
+        assertThat(edited.get("address")).isEqualTo(Map.of("streetAddress", "Exportgatan 2", "postalCode", "422 46",
+                "city", "Hisings Backa"));
+        MemberChanged published = awaitRecords(memberId, 2).get(1).value();
+        assertThat(published.getDistrict()).isEqualTo("HISINGEN");
+        assertThat(published.getName()).isEqualTo("Vandrarhem Backa");
+        assertThat(published.toString()).as("the contact stays in this service")
+                .doesNotContain("reception@backa.example").doesNotContain("Exportgatan");
+
+        client().put().uri("/api/v1/members/" + memberId)
+                .headers(h -> h.setBearerAuth(TestTokens.coordinator())).header("If-Match", "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("type", "HOTEL", "name", "Gammalt namn",
+                        "orgNumber", "556000-0001"))
+                .exchange().expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().put().uri("/api/v1/members/" + memberId)
+                .headers(h -> h.setBearerAuth(TestTokens.coordinator()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("type", "HOTEL", "name", "Hotell",
+                        "orgNumber", "556000-0001", "contact", Map.of("email", "nope")))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("contact.email");
+        awaitOutboxEmpty(memberId);
+        assertThat(records(memberId)).as("refused edits publish nothing").hasSize(2);
+    }
+
+    @Test
     void onlyCoordinatorsMayManageMembers() {
         client().get().uri("/api/v1/members").exchange()
                 .expectStatus().isUnauthorized()
@@ -181,7 +222,10 @@ class MembersIT {
                 .expectStatus().isCreated()
                 .expectHeader().valueMatches("Location", "/api/v1/members/[0-9a-f-]{36}")
                 .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
-                .expectBody(JSON).returnResult().getResponseBody();
+                .expectBody(JSON)
+                .value(body -> assertThat((String) body.get("enrolmentUrl"))
+                        .isEqualTo("http://localhost:8080/intake/enrol/" + body.get("intakeKey")))
+                .returnResult().getResponseBody();
     }
 
     @SuppressWarnings("unchecked")
