@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** docker-compose.yml cannot be started here (no container engine), so its structure is checked instead. */
 class ComposeFileTest {
 
-    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "topics", "registry", "mongo");
+    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "topics", "registry", "mongo", "mail");
 
     private static final Pattern TOPIC_CREATION =
             Pattern.compile("--topic\\s+(\\S+)\\s+--partitions\\s+(\\d+)([^\\n]*)");
@@ -178,6 +178,15 @@ class ComposeFileTest {
                 assertThat(ports).as("%s publishes no port", name).isNull();
             }
         });
+    }
+
+    @Test
+    void bulletinsAreMailedThroughTheMailServiceAndEnrolmentLinksUseThePublicAddress() {
+        Map<String, String> env = environment("network-coordination");
+        assertThat(services).containsKey(env.get("SPRING_MAIL_HOST"));
+        assertThat(env).containsEntry("SPRING_MAIL_PORT", "3025")
+                .containsEntry("VAKSAM_PUBLIC_BASE_URL", "http://localhost:8080")
+                .doesNotContainKeys("SPRING_MAIL_USERNAME", "SPRING_MAIL_PASSWORD");
     }
 
     @Test

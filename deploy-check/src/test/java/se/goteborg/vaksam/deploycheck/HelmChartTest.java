@@ -225,8 +225,11 @@ class HelmChartTest {
         assertThat(config).containsEntry("VAKSAM_SECURITY_ISSUER", "http://localhost:8080")
                 .containsEntry("VAKSAM_SECURITY_JWK_SET_URI", "http://" + FULLNAME + "-identity:9000/oauth2/jwks")
                 .containsEntry("VAKSAM_DEMO_ENABLED", "false")
+                .containsEntry("VAKSAM_PUBLIC_BASE_URL", "http://localhost:8080")
+                .containsEntry("SPRING_MAIL_HOST", "smtp")
+                .containsEntry("SPRING_MAIL_PORT", "587")
                 .containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "VAKSAM_REGISTRY_URL")
-                .doesNotContainKey("VAKSAM_MONGO_URI");
+                .doesNotContainKeys("VAKSAM_MONGO_URI", "SPRING_MAIL_PASSWORD");
         SERVICES.forEach((name, port) -> {
             String key = "VAKSAM_GATEWAY_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_URI";
             if (name.equals("gateway")) {

@@ -11,6 +11,7 @@ public enum Component {
     KAFKA_BROKER("kafka-broker", Port.KAFKA),
     MONGO_STORE("mongo-store", Port.MONGO),
     SCHEMA_REGISTRY("schema-registry", Port.REGISTRY),
+    MAIL_SERVER("mail-server", Port.MAIL_API),
     IDENTITY("identity", Port.IDENTITY),
     NETWORK_COORDINATION("network-coordination", Port.NETWORK_COORDINATION),
     TIP_INTAKE("tip-intake", Port.TIP_INTAKE),

@@ -14,7 +14,9 @@ public enum Port {
     REGISTRY("registry", 8090),
     KAFKA("kafka", 9092),
     KAFKA_CONTROLLER("kafka-controller", 9093),
-    MONGO("mongo", 27017);
+    MONGO("mongo", 27017),
+    MAIL_SMTP("mail-smtp", 3025),
+    MAIL_API("mail-api", 8025);
 
     private final String key;
     private final int defaultPort;

@@ -61,6 +61,8 @@ final class StackPlan {
                     .resolve("target").resolve(component.id() + ".jar");
             case SCHEMA_REGISTRY -> repositoryRoot.resolve("devstack").resolve("schema-registry")
                     .resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+            case MAIL_SERVER -> repositoryRoot.resolve("devstack").resolve("mail-server")
+                    .resolve("target").resolve("mail-server.jar");
             default -> repositoryRoot.resolve("services").resolve(component.id())
                     .resolve("target").resolve(component.id() + ".jar");
         };
@@ -68,7 +70,7 @@ final class StackPlan {
 
     static Set<Component> dependencies(Component component) {
         return switch (component) {
-            case KAFKA_BROKER, MONGO_STORE, SCHEMA_REGISTRY -> EnumSet.noneOf(Component.class);
+            case KAFKA_BROKER, MONGO_STORE, SCHEMA_REGISTRY, MAIL_SERVER -> EnumSet.noneOf(Component.class);
             case IDENTITY -> EnumSet.of(Component.MONGO_STORE);
             // The gateway needs no service to start; it only forwards to them once they are up.
             case GATEWAY -> EnumSet.of(Component.IDENTITY);
@@ -107,6 +109,11 @@ final class StackPlan {
         return "mongodb://localhost:" + ports.get(Port.MONGO);
     }
 
+    /** The mail server's HTTP API: every mail it took, by recipient ({@code /api/user/<address>/messages/}). */
+    String mailUrl() {
+        return "http://localhost:" + ports.get(Port.MAIL_API);
+    }
+
     String url(Component component) {
         return "http://localhost:" + ports.get(component.port());
     }
@@ -143,6 +150,15 @@ final class StackPlan {
                 env.put("REGISTRY_DATASOURCE_URL", "jdbc:h2:file:" + data.registryDatabase());
                 probe = HealthProbe.http(URI.create(registryUrl() + "/system/info"));
             }
+            case MAIL_SERVER -> {
+                // GreenMail keeps mail in memory and accepts any sender and recipient: a sink to look into, never
+                // a relay. Loopback only.
+                command.addAll(List.of("-Dgreenmail.hostname=127.0.0.1",
+                        "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + ports.get(Port.MAIL_SMTP),
+                        "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + ports.get(Port.MAIL_API),
+                        "-Dgreenmail.auth.disabled", "-jar", jar.toString()));
+                probe = HealthProbe.http(URI.create(mailUrl() + "/api/service/readiness"));
+            }
             default -> {
                 command.addAll(List.of("-jar", jar.toString()));
                 env.putAll(springEnvironment(component));
@@ -155,7 +171,7 @@ final class StackPlan {
                 dependsOn.add(dependency);
             }
         }
-        boolean springBootJar = !Component.infrastructure().contains(component);
+        boolean springBootJar = !Component.infrastructure().contains(component) && component != Component.MAIL_SERVER;
         return new ChildSpec(component, jar, command, env, probe, dependsOn, data.logFile(component), springBootJar);
     }
 
@@ -173,6 +189,12 @@ final class StackPlan {
             // Tipsters reach intake through the gateway, which puts their address in X-Forwarded-For; without
             // this every tipster would share the gateway's address and its rate limits.
             env.put("VAKSAM_INTAKE_TRUST_FORWARDED_FOR", "true");
+        }
+        if (component == Component.NETWORK_COORDINATION) {
+            // Bulletins are mailed to the local mail server, and enrolment links point at the gateway.
+            env.put("SPRING_MAIL_HOST", "localhost");
+            env.put("SPRING_MAIL_PORT", String.valueOf(ports.get(Port.MAIL_SMTP)));
+            env.put("VAKSAM_PUBLIC_BASE_URL", gatewayUrl());
         }
         if (component == Component.GATEWAY) {
             for (Component routed : EnumSet.of(Component.IDENTITY, Component.NETWORK_COORDINATION,

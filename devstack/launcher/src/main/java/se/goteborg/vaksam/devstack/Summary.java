@@ -44,6 +44,7 @@ final class Summary {
             case KAFKA_BROKER -> stack.kafkaBootstrap() + " (controller " + stack.ports().get(Port.KAFKA_CONTROLLER) + ")";
             case MONGO_STORE -> stack.mongoUri();
             case SCHEMA_REGISTRY -> stack.registryUrl();
+            case MAIL_SERVER -> stack.url(component) + " (SMTP " + stack.ports().get(Port.MAIL_SMTP) + ")";
             case GATEWAY -> stack.gatewayUrl() + "  <- start here";
             default -> stack.url(component);
         };

@@ -28,7 +28,7 @@ class StackPlanTest {
         List<Component> order = plan.specs(EnumSet.allOf(Component.class)).stream().map(ChildSpec::component).toList();
 
         assertThat(order).containsExactly(Component.KAFKA_BROKER, Component.MONGO_STORE, Component.SCHEMA_REGISTRY,
-                Component.IDENTITY, Component.NETWORK_COORDINATION, Component.TIP_INTAKE, Component.PREMISES_RISK,
+                Component.MAIL_SERVER, Component.IDENTITY, Component.NETWORK_COORDINATION, Component.TIP_INTAKE, Component.PREMISES_RISK,
                 Component.ALERT_ROUTING, Component.ALERT_INBOX, Component.GATEWAY);
     }
 
@@ -112,6 +112,21 @@ class StackPlanTest {
                 .containsEntry("REGISTRY_DATASOURCE_URL", "jdbc:h2:file:/repo/.devstack/data/registry/registry");
         assertThat(registry.probe())
                 .isEqualTo(HealthProbe.http(java.net.URI.create("http://localhost:8091/apis/registry/v2/system/info")));
+    }
+
+    @Test
+    void bulletinsGoToTheLocalMailServerAndEnrolmentLinksToTheGateway() {
+        ChildSpec mail = spec(Component.MAIL_SERVER);
+        assertThat(mail.command()).contains("-Dgreenmail.smtp.port=3026", "-Dgreenmail.api.port=8026",
+                "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.api.hostname=127.0.0.1")
+                .containsSubsequence("-jar", "/repo/devstack/mail-server/target/mail-server.jar");
+        assertThat(mail.probe())
+                .isEqualTo(HealthProbe.http(java.net.URI.create("http://localhost:8026/api/service/readiness")));
+        assertThat(mail.springBootJar()).isFalse();
+        assertThat(spec(Component.NETWORK_COORDINATION).environment())
+                .containsEntry("SPRING_MAIL_HOST", "localhost")
+                .containsEntry("SPRING_MAIL_PORT", "3026")
+                .containsEntry("VAKSAM_PUBLIC_BASE_URL", "http://localhost:8081");
     }
 
     @Test
