@@ -51,6 +51,7 @@ public final class Launcher {
                     .repositoryRoot(root.get())
                     .dataDir(options.dataDir() == null ? null : options.dataDir().toAbsolutePath())
                     .ports(options.ports())
+                    .components(options.components())
                     .progress(line -> out.println("  " + line))
                     .build();
         } catch (DevstackException e) {

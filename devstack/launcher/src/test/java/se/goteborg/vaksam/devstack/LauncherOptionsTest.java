@@ -70,4 +70,17 @@ class LauncherOptionsTest {
             assertThat(LauncherOptions.USAGE).contains(port.key());
         }
     }
+
+    @Test
+    void aBenchmarkMayStartOnlySomeComponents() {
+        assertThat(parse(Map.of(), Map.of()).components()).containsExactlyInAnyOrder(Component.values());
+        assertThat(parse(Map.of(), Map.of(), "--components=kafka-broker, network-coordination,gateway").components())
+                .containsExactly(Component.KAFKA_BROKER, Component.NETWORK_COORDINATION, Component.GATEWAY);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> parse(Map.of(), Map.of(), "--components=kafka-broker,postgres"))
+                .withMessageContaining("postgres").withMessageContaining("mail-server");
+        for (Component component : Component.values()) {
+            assertThat(LauncherOptions.USAGE).contains(component.id());
+        }
+    }
 }
