@@ -65,8 +65,9 @@ class MemberHandler {
         return service.activate(request.pathVariable("memberId")).flatMap(this::ok);
     }
 
+    /** {@code If-Match} with the version read, when given, makes a repeated request issue one key only. */
     Mono<ServerResponse> rotateKey(ServerRequest request) {
-        return service.rotateKey(request.pathVariable("memberId"))
+        return service.rotateKey(request.pathVariable("memberId"), expectedVersion(request))
                 .flatMap(issued -> keyResponse(ServerResponse.status(HttpStatus.OK), issued));
     }
 

@@ -29,13 +29,10 @@ import se.goteborg.vaksam.events.member.MemberChanged;
 import se.goteborg.vaksam.events.member.MemberStatus;
 import se.goteborg.vaksam.network.NetworkCoordinationApplication;
 import se.goteborg.vaksam.platform.events.Outbox;
-import se.goteborg.vaksam.platform.events.SerdeConfig;
-import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TestTokens;
-import se.goteborg.vaksam.testsupport.TopicRecords;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
 
 // Closed after the class, so its listeners do not go on consuming beside another class's context.
@@ -241,16 +238,12 @@ class MembersIT {
         return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
     }
 
-    private List<Record<MemberChanged>> awaitRecords(String memberId, int count) {
-        return Awaitility.await(count + " MemberChanged records for " + memberId).atMost(DEADLINE)
-                .until(() -> records(memberId), records -> records.size() >= count);
+    private static List<Record<MemberChanged>> awaitRecords(String memberId, int count) {
+        return MemberRecords.await(memberId, count);
     }
 
     private static List<Record<MemberChanged>> records(String memberId) {
-        return TopicRecords.<MemberChanged>readAll(Topics.MEMBER_CHANGED.name(),
-                        SerdeConfig.forRegistry(SchemaRegistryServer.shared().url())).stream()
-                .filter(r -> memberId.equals(r.key()))
-                .toList();
+        return MemberRecords.of(memberId);
     }
 
     private void awaitOutboxEmpty(String memberId) {
