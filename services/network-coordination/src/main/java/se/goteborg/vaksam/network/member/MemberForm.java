@@ -1,11 +1,11 @@
 package se.goteborg.vaksam.network.member;
 
+import static se.goteborg.vaksam.network.page.FormFields.text;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.util.MultiValueMap;
 
@@ -16,6 +16,7 @@ import se.goteborg.vaksam.network.member.MemberProfile.Contact;
 import se.goteborg.vaksam.network.member.MemberRequests.AddressRequest;
 import se.goteborg.vaksam.network.member.MemberRequests.ContactRequest;
 import se.goteborg.vaksam.network.member.MemberRequests.MemberRequest;
+import se.goteborg.vaksam.network.page.FormFields;
 import se.goteborg.vaksam.web.problem.FieldProblem;
 import se.goteborg.vaksam.web.problem.InvalidFieldsException;
 
@@ -29,10 +30,6 @@ record MemberForm(String type, String name, String orgNumber, String streetAddre
                   String district, String contactName, String contactEmail, String contactPhone, String joinedOn,
                   String submissionId, String version) {
 
-    private static final Pattern SUBMISSION_ID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern VERSION = Pattern.compile("\\d{1,18}");
-
     /** The API's field names, as {@link MemberRequests} reports them, by the form field that holds them. */
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("type", "type"), Map.entry("name", "name"), Map.entry("orgNumber", "orgNumber"),
@@ -43,7 +40,7 @@ record MemberForm(String type, String name, String orgNumber, String streetAddre
 
     /** A new enrolment: joined today, and a fresh submission id. */
     static MemberForm blank(LocalDate today) {
-        return new MemberForm("", "", "", "", "", "", "", "", "", "", today.toString(), UUID.randomUUID().toString(),
+        return new MemberForm("", "", "", "", "", "", "", "", "", "", today.toString(), FormFields.newSubmissionId(),
                 "");
     }
 
@@ -57,18 +54,18 @@ record MemberForm(String type, String name, String orgNumber, String streetAddre
         Contact contact = profile.contact() == null ? new Contact(null, null, null) : profile.contact();
         boolean derived = profile.district() == null || address.postalCode() != null
                 && Districts.standard().of(address.postalCode()) == profile.district();
-        return new MemberForm(profile.type().name(), profile.name(), text(profile.orgNumber()),
-                text(address.streetAddress()), text(address.postalCode()), text(address.city()),
-                derived ? "" : profile.district().name(), text(contact.name()), text(contact.email()),
-                text(contact.phone()), profile.joinedOn() == null ? "" : profile.joinedOn().toString(), "",
+        return new MemberForm(profile.type().name(), profile.name(), orEmpty(profile.orgNumber()),
+                orEmpty(address.streetAddress()), orEmpty(address.postalCode()), orEmpty(address.city()),
+                derived ? "" : profile.district().name(), orEmpty(contact.name()), orEmpty(contact.email()),
+                orEmpty(contact.phone()), profile.joinedOn() == null ? "" : profile.joinedOn().toString(), "",
                 String.valueOf(member.version()));
     }
 
     static MemberForm typed(MultiValueMap<String, String> form) {
-        return new MemberForm(field(form, "type"), field(form, "name"), field(form, "orgNumber"),
-                field(form, "streetAddress"), field(form, "postalCode"), field(form, "city"), field(form, "district"),
-                field(form, "contactName"), field(form, "contactEmail"), field(form, "contactPhone"),
-                field(form, "joinedOn"), field(form, "submissionId"), field(form, "version"));
+        return new MemberForm(text(form, "type"), text(form, "name"), text(form, "orgNumber"),
+                text(form, "streetAddress"), text(form, "postalCode"), text(form, "city"), text(form, "district"),
+                text(form, "contactName"), text(form, "contactEmail"), text(form, "contactPhone"),
+                text(form, "joinedOn"), text(form, "submissionId"), text(form, "version"));
     }
 
     /** The form as the API's request, for the API's checks; a type that is no code is no type. */
@@ -79,14 +76,14 @@ record MemberForm(String type, String name, String orgNumber, String streetAddre
                 district, new ContactRequest(contactName, contactEmail, contactPhone), joinedOn);
     }
 
-    /** The id the enrolment is made under: the form's own, or a fresh one when it carries none the page made. */
+    /** The id the enrolment is made under: the form's submission id. */
     String memberId() {
-        return SUBMISSION_ID.matcher(submissionId).matches() ? submissionId : UUID.randomUUID().toString();
+        return FormFields.submissionIdOrNew(submissionId);
     }
 
     /** The version the edit was made on; none when the form carries no version the page wrote. */
     Long expectedVersion() {
-        return VERSION.matcher(version).matches() ? Long.valueOf(version) : null;
+        return FormFields.version(version);
     }
 
     /** Each field at fault, by the id of its form field, with the message key of what to do. */
@@ -104,11 +101,7 @@ record MemberForm(String type, String name, String orgNumber, String streetAddre
         return "MemberForm[(typed fields)]";
     }
 
-    private static String field(MultiValueMap<String, String> form, String name) {
-        return text(form.getFirst(name));
-    }
-
-    private static String text(String value) {
+    private static String orEmpty(String value) {
         return value == null ? "" : value.strip();
     }
 }
