@@ -104,6 +104,10 @@ class MembersIT {
         assertThat(secondKey).isNotEqualTo(firstKey);
         assertThat(awaitRecords(memberId, 2).get(1).value().getIntakeKeyHashes())
                 .containsExactly(IntakeKeys.hash(secondKey));
+        // A new key asked for on the version read before the last key was issued issues none.
+        client().post().uri("/api/v1/members/" + memberId + "/keys").headers(h -> h.setBearerAuth(
+                        TestTokens.coordinator())).header("If-Match", "\"0\"")
+                .exchange().expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED);
 
         post("/api/v1/members/" + memberId + "/suspend", TestTokens.coordinator())
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("SUSPENDED");
