@@ -2,7 +2,6 @@ package se.goteborg.vaksam.network.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,28 +10,20 @@ import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import se.goteborg.vaksam.network.NetworkCoordinationApplication;
+import se.goteborg.vaksam.network.RunningServiceTest;
 import se.goteborg.vaksam.network.meeting.MeetingDirectory.MeetingSummary;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
-import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.pages.HtmlPage;
 import se.goteborg.vaksam.testsupport.pages.PageBrowser;
@@ -43,28 +34,14 @@ import se.goteborg.vaksam.testsupport.pages.PageBrowser;
  * offending field is named, edits are made on a version, forms sent twice record once, and only coordinators with
  * the page's CSRF token get anything done.
  */
-// Closed after the class, so its listeners do not go on consuming beside another class's context.
-@DirtiesContext
-@SpringBootTest(classes = NetworkCoordinationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vaksam.mongo.database=network-meetings-it", "vaksam.security.issuer=" + TestTokens.ISSUER})
-class MeetingsIT {
+@TestPropertySource(properties = "vaksam.mongo.database=network-meetings-it")
+class MeetingsIT extends RunningServiceTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String API = "/api/v1/network/meetings";
     private static final String COORDINATOR = TestTokens.token("coordinator", null, List.of("COORDINATOR"));
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
-    }
-
-    @LocalServerPort int port;
-    @Autowired MongoDatabase database;
     @Autowired MeetingDirectory directory;
 
     @Test
@@ -253,14 +230,6 @@ class MeetingsIT {
         return client().put().uri(API + "/" + meetingId).headers(h -> h.setBearerAuth(TestTokens.coordinator()))
                 .header(HttpHeaders.IF_MATCH, ifMatch).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange();
-    }
-
-    private PageBrowser browser(String token) {
-        return new PageBrowser(client().mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build());
-    }
-
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
     }
 
     private long meetings() {

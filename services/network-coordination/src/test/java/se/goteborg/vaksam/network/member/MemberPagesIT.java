@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,18 +16,12 @@ import org.bson.Document;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -39,18 +32,14 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.mongodb.client.model.Filters;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.events.member.MemberChanged;
 import se.goteborg.vaksam.events.member.MemberStatus;
-import se.goteborg.vaksam.network.NetworkCoordinationApplication;
+import se.goteborg.vaksam.network.RunningServiceTest;
 import se.goteborg.vaksam.platform.events.Outbox;
 import se.goteborg.vaksam.qr.QrCodes;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
-import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
 import se.goteborg.vaksam.testsupport.pages.HtmlPage;
@@ -62,28 +51,13 @@ import se.goteborg.vaksam.testsupport.pages.PageBrowser;
  * one answer only and never logged, stale and repeated forms change nothing they should not, and only coordinators
  * with the page's CSRF token get anything done.
  */
-// Closed after the class, so its listeners do not go on consuming beside another class's context.
-@DirtiesContext
-@SpringBootTest(classes = NetworkCoordinationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vaksam.mongo.database=network-member-pages-it", "vaksam.security.issuer=" + TestTokens.ISSUER,
-                "vaksam.network.public-base-url=https://vaksam.example"})
+@TestPropertySource(properties = {"vaksam.mongo.database=network-member-pages-it",
+        "vaksam.network.public-base-url=https://vaksam.example"})
 @ExtendWith(OutputCaptureExtension.class)
-class MemberPagesIT {
+class MemberPagesIT extends RunningServiceTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String COORDINATOR = TestTokens.token("coordinator", null, List.of("COORDINATOR"));
     private static final String POLICE_OFFICER = TestTokens.token("police-officer", "POLICE", List.of("RECIPIENT"));
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
-    }
-
-    @LocalServerPort int port;
-    @Autowired MongoDatabase database;
 
     @Test
     void anEnrolmentThroughTheFormShowsTheKeyLinkAndQrCodeOnceAndPublishesTheKeysHashOnly(CapturedOutput log)
@@ -352,14 +326,6 @@ class MemberPagesIT {
                 .cookies(sent -> browser.cookies().forEach(sent::add))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form))
                 .exchange().expectBody(byte[].class).returnResult();
-    }
-
-    private PageBrowser browser(String token) {
-        return new PageBrowser(client().mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build());
-    }
-
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
     }
 
     private List<Document> members(String name) {

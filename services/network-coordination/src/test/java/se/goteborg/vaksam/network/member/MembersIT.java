@@ -3,58 +3,33 @@ package se.goteborg.vaksam.network.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.events.member.MemberChanged;
 import se.goteborg.vaksam.events.member.MemberStatus;
-import se.goteborg.vaksam.network.NetworkCoordinationApplication;
+import se.goteborg.vaksam.network.RunningServiceTest;
 import se.goteborg.vaksam.platform.events.Outbox;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
-import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
 
-// Closed after the class, so its listeners do not go on consuming beside another class's context.
-@DirtiesContext
-@SpringBootTest(classes = NetworkCoordinationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vaksam.mongo.database=network-members-it", "vaksam.security.issuer=" + TestTokens.ISSUER})
-class MembersIT {
+@TestPropertySource(properties = "vaksam.mongo.database=network-members-it")
+class MembersIT extends RunningServiceTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
-    }
-
-    @LocalServerPort int port;
-    @Autowired MongoDatabase database;
 
     @Test
     void enrollingPublishesTheKeyHashOnlyAndRevokingPublishesOnce() {
@@ -236,10 +211,6 @@ class MembersIT {
 
     private WebTestClient.ResponseSpec post(String path, String token) {
         return client().post().uri(path).headers(h -> h.setBearerAuth(token)).exchange();
-    }
-
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
     }
 
     private static List<Record<MemberChanged>> awaitRecords(String memberId, int count) {
