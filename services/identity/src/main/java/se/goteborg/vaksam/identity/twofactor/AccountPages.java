@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import se.goteborg.vaksam.identity.twofactor.TwoFactorService.Setup;
 import se.goteborg.vaksam.identity.twofactor.TwoFactorService.Verification;
+import se.goteborg.vaksam.qr.QrCodes;
 
 /**
  * A person's second factor: setting up an authenticator app (a QR code of the {@code otpauth://} URI and the secret

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import se.goteborg.vaksam.network.meeting.MeetingRequests.MeetingDraft;
+
 /**
  * A network meeting or training as a coordinator records it, with the member organisations that attended (ids only:
  * who of their staff came is not the network's business). {@code version} guards concurrent edits.
@@ -21,7 +23,18 @@ record Meeting(String meetingId, MeetingKind kind, String title, LocalDate heldO
         attendeeMemberIds = Set.copyOf(new TreeSet<>(attendeeMemberIds));
     }
 
-    Meeting changed(MeetingKind newKind, String newTitle, LocalDate newHeldOn, Set<String> attendees, Instant now) {
-        return new Meeting(meetingId, newKind, newTitle, newHeldOn, attendees, createdAt, now, version + 1);
+    static Meeting recorded(String meetingId, MeetingDraft draft, Instant now) {
+        return new Meeting(meetingId, draft.kind(), draft.title(), draft.heldOn(), draft.attendeeMemberIds(), now, now,
+                0);
+    }
+
+    /** The meeting as {@code draft} has it; this very meeting when that changes nothing. */
+    Meeting edited(MeetingDraft draft, Instant now) {
+        if (kind == draft.kind() && title.equals(draft.title()) && heldOn.equals(draft.heldOn())
+                && attendeeMemberIds.equals(draft.attendeeMemberIds())) {
+            return this;
+        }
+        return new Meeting(meetingId, draft.kind(), draft.title(), draft.heldOn(), draft.attendeeMemberIds(),
+                createdAt, now, version + 1);
     }
 }

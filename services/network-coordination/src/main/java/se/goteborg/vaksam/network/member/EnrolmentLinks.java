@@ -20,6 +20,11 @@ public class EnrolmentLinks {
         this.publicBaseUrl = publicBaseUrl;
     }
 
+    /** The intake's start page, where enrolled devices find the tip form. */
+    public String intakeUrl() {
+        return UriComponentsBuilder.fromUri(publicBaseUrl).path("/intake").build().toUriString();
+    }
+
     public String url(String intakeKey) {
         return UriComponentsBuilder.fromUri(publicBaseUrl).path("/intake/enrol/{key}").buildAndExpand(intakeKey)
                 .encode().toUriString();

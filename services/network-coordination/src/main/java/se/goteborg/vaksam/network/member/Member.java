@@ -29,19 +29,20 @@ record Member(String memberId, MemberProfile profile, MemberStatus status, List<
         return new Member(memberId, profile, MemberStatus.ACTIVE, List.of(intakeKeyHash), now, now, 0);
     }
 
-    MemberType type() {
+    // The shortcuts to the profile are public for the page templates, whose expressions see public methods only.
+    public MemberType type() {
         return profile.type();
     }
 
-    String name() {
+    public String name() {
         return profile.name();
     }
 
-    String district() {
+    public String district() {
         return profile.district() == null ? null : profile.district().name();
     }
 
-    LocalDate joinedOn() {
+    public LocalDate joinedOn() {
         return profile.joinedOn();
     }
 

@@ -2,10 +2,7 @@ package se.goteborg.vaksam.network.member;
 
 import java.net.URI;
 
-import java.util.List;
-
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -13,8 +10,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebInputException;
 
 import reactor.core.publisher.Mono;
-import se.goteborg.vaksam.web.problem.FieldProblem;
-import se.goteborg.vaksam.web.problem.InvalidFieldsException;
+import se.goteborg.vaksam.network.api.IfMatch;
 import se.goteborg.vaksam.network.member.MemberRequests.MemberRequest;
 import se.goteborg.vaksam.network.member.MemberResponses.IssuedKeyResponse;
 import se.goteborg.vaksam.network.member.MemberResponses.MemberResponse;
@@ -47,7 +43,7 @@ class MemberHandler {
 
     /** {@code PUT}: the organisation's details, whole; {@code If-Match} with the version read guards the edit. */
     Mono<ServerResponse> edit(ServerRequest request) {
-        Long expectedVersion = expectedVersion(request);
+        Long expectedVersion = IfMatch.version(request);
         return body(request)
                 .flatMap(profile -> service.edit(request.pathVariable("memberId"), profile, expectedVersion))
                 .flatMap(this::ok);
@@ -65,8 +61,9 @@ class MemberHandler {
         return service.activate(request.pathVariable("memberId")).flatMap(this::ok);
     }
 
+    /** {@code If-Match} with the version read, when given, makes a repeated request issue one key only. */
     Mono<ServerResponse> rotateKey(ServerRequest request) {
-        return service.rotateKey(request.pathVariable("memberId"))
+        return service.rotateKey(request.pathVariable("memberId"), IfMatch.version(request))
                 .flatMap(issued -> keyResponse(ServerResponse.status(HttpStatus.OK), issued));
     }
 
@@ -83,19 +80,5 @@ class MemberHandler {
     /** The key must not linger in any cache between here and the coordinator. */
     private Mono<ServerResponse> keyResponse(ServerResponse.BodyBuilder builder, IssuedKey issued) {
         return builder.cacheControl(CacheControl.noStore()).bodyValue(IssuedKeyResponse.of(issued, links));
-    }
-
-    /** The version in {@code If-Match} ({@code "3"} or {@code 3}); none when absent. */
-    private static Long expectedVersion(ServerRequest request) {
-        String ifMatch = request.headers().firstHeader(HttpHeaders.IF_MATCH);
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String version = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        if (!version.matches("\\d{1,18}")) {
-            throw new InvalidFieldsException(List.of(new FieldProblem("If-Match",
-                    "must be the member's version as its ETag gives it")));
-        }
-        return Long.parseLong(version);
     }
 }

@@ -49,22 +49,33 @@ class MemberService {
     }
 
     Mono<IssuedKey> enrol(MemberProfile profile) {
+        return enrol(UUID.randomUUID().toString(), profile);
+    }
+
+    /**
+     * Enrols the organisation as {@code memberId}. The pages pass their form's submission id, so an enrolment sent
+     * twice (a double click, the back button) meets the member it made the first time: it is refused with
+     * {@link AlreadyEnrolled}, and no second member or key is made. That first answer was the only one with the key.
+     */
+    Mono<IssuedKey> enrol(String memberId, MemberProfile profile) {
         String key = IntakeKeys.generate();
-        Member member = Member.enrolled(UUID.randomUUID().toString(), profile, IntakeKeys.hash(key), clock.instant());
+        Member member = Member.enrolled(memberId, profile, IntakeKeys.hash(key), clock.instant());
         return repository.insert(member)
                 .doOnNext(m -> log.info("Member {} enrolled ({})", m.memberId(), m.type()))
-                .map(m -> new IssuedKey(m, key));
+                .map(m -> new IssuedKey(m, key))
+                .onErrorResume(MemberService::isDuplicateKey,
+                        e -> get(memberId).flatMap(enrolled -> Mono.error(new AlreadyEnrolled(enrolled))));
     }
 
     /**
      * Replaces the organisation's details. With {@code expectedVersion}, the edit is refused (412) when someone else
-     * changed the member since that version was read, so an edit never silently undoes another.
+     * changed the member since that version was read, so an edit never silently undoes another; an edit that would
+     * change nothing is no conflict, so the same edit sent twice succeeds twice.
      */
     Mono<Member> edit(String memberId, MemberProfile profile, Long expectedVersion) {
         return change(memberId, member -> {
-            if (expectedVersion != null && member.version() != expectedVersion) {
-                throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED,
-                        "The member was changed by someone else since you read it; read it again.");
+            if (!member.profile().equals(profile)) {
+                requireVersion(member, expectedVersion);
             }
             return member.edited(profile, clock.instant());
         }, "edited");
@@ -82,11 +93,18 @@ class MemberService {
         return change(memberId, member -> member.activated(clock.instant()), "activated");
     }
 
-    Mono<IssuedKey> rotateKey(String memberId) {
+    /**
+     * A new key in place of every earlier one. With {@code expectedVersion}, refused (412) when the member changed
+     * since that version was read: the same request sent twice issues one key, and a key someone else just issued is
+     * not replaced unseen.
+     */
+    Mono<IssuedKey> rotateKey(String memberId, Long expectedVersion) {
         String key = IntakeKeys.generate();
         String hash = IntakeKeys.hash(key);
-        return change(memberId, member -> member.withOnlyKey(hash, clock.instant()), "given a new intake key")
-                .map(member -> new IssuedKey(member, key));
+        return change(memberId, member -> {
+            requireVersion(member, expectedVersion);
+            return member.withOnlyKey(hash, clock.instant());
+        }, "given a new intake key").map(member -> new IssuedKey(member, key));
     }
 
     /**
@@ -117,6 +135,13 @@ class MemberService {
                 .retryWhen(concurrentChanges());
     }
 
+    private static void requireVersion(Member member, Long expectedVersion) {
+        if (expectedVersion != null && member.version() != expectedVersion) {
+            throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED,
+                    "The member was changed by someone else since you read it; read it again.");
+        }
+    }
+
     private static Retry concurrentChanges() {
         return Retry.max(CONCURRENT_CHANGE_ATTEMPTS)
                 .filter(ConcurrentChange.class::isInstance)
@@ -130,6 +155,22 @@ class MemberService {
 
     private static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such member.");
+    }
+
+    /** The member was enrolled by this very request before (409): its key was only in that first answer. */
+    static final class AlreadyEnrolled extends ResponseStatusException {
+
+        private final transient Member member;
+
+        AlreadyEnrolled(Member member) {
+            super(HttpStatus.CONFLICT, "This enrolment was made already; its key was shown then. Issue a new key if "
+                    + "it was lost.");
+            this.member = member;
+        }
+
+        Member member() {
+            return member;
+        }
     }
 
     /** Another writer changed the member between our read and our write; the change is tried again on fresh state. */

@@ -3,61 +3,33 @@ package se.goteborg.vaksam.network.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.events.member.MemberChanged;
 import se.goteborg.vaksam.events.member.MemberStatus;
-import se.goteborg.vaksam.network.NetworkCoordinationApplication;
+import se.goteborg.vaksam.network.RunningServiceTest;
 import se.goteborg.vaksam.platform.events.Outbox;
-import se.goteborg.vaksam.platform.events.SerdeConfig;
-import se.goteborg.vaksam.platform.events.Topics;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
-import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TestTokens;
-import se.goteborg.vaksam.testsupport.TopicRecords;
 import se.goteborg.vaksam.testsupport.TopicRecords.Record;
 
-// Closed after the class, so its listeners do not go on consuming beside another class's context.
-@DirtiesContext
-@SpringBootTest(classes = NetworkCoordinationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vaksam.mongo.database=network-members-it", "vaksam.security.issuer=" + TestTokens.ISSUER})
-class MembersIT {
+@TestPropertySource(properties = "vaksam.mongo.database=network-members-it")
+class MembersIT extends RunningServiceTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
-    }
-
-    @LocalServerPort int port;
-    @Autowired MongoDatabase database;
 
     @Test
     void enrollingPublishesTheKeyHashOnlyAndRevokingPublishesOnce() {
@@ -107,6 +79,10 @@ class MembersIT {
         assertThat(secondKey).isNotEqualTo(firstKey);
         assertThat(awaitRecords(memberId, 2).get(1).value().getIntakeKeyHashes())
                 .containsExactly(IntakeKeys.hash(secondKey));
+        // A new key asked for on the version read before the last key was issued issues none.
+        client().post().uri("/api/v1/members/" + memberId + "/keys").headers(h -> h.setBearerAuth(
+                        TestTokens.coordinator())).header("If-Match", "\"0\"")
+                .exchange().expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED);
 
         post("/api/v1/members/" + memberId + "/suspend", TestTokens.coordinator())
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("SUSPENDED");
@@ -237,20 +213,12 @@ class MembersIT {
         return client().post().uri(path).headers(h -> h.setBearerAuth(token)).exchange();
     }
 
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
-    }
-
-    private List<Record<MemberChanged>> awaitRecords(String memberId, int count) {
-        return Awaitility.await(count + " MemberChanged records for " + memberId).atMost(DEADLINE)
-                .until(() -> records(memberId), records -> records.size() >= count);
+    private static List<Record<MemberChanged>> awaitRecords(String memberId, int count) {
+        return MemberRecords.await(memberId, count);
     }
 
     private static List<Record<MemberChanged>> records(String memberId) {
-        return TopicRecords.<MemberChanged>readAll(Topics.MEMBER_CHANGED.name(),
-                        SerdeConfig.forRegistry(SchemaRegistryServer.shared().url())).stream()
-                .filter(r -> memberId.equals(r.key()))
-                .toList();
+        return MemberRecords.of(memberId);
     }
 
     private void awaitOutboxEmpty(String memberId) {
