@@ -20,7 +20,7 @@ class SecurityConfiguration {
     /**
      * The coordinators' pages, logged in at the gateway, which relays the person's access token: refusals are pages,
      * form posts carry a CSRF token ({@link PageSecurity#personPages}). The CSP allows nothing but this service's own
-     * style sheet and data: images (the enrolment QR code's PNG); charts are inline SVG, which needs no script.
+     * style sheet: the enrolment QR code and the charts are inline SVG, which needs no script.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
