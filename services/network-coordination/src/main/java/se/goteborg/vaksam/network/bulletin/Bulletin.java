@@ -32,8 +32,8 @@ record Bulletin(String bulletinId, BulletinText text, Targets targets, Instant p
         return state == BulletinState.SCHEDULED && !publishAt.isAfter(now);
     }
 
-    /** Published, but past its expiry: no member sees it any more, and no e-mail goes out for it. */
-    boolean expired(Instant now) {
+    /** Published, but past its expiry: no member sees it any more, and no e-mail goes out for it. Public for the pages. */
+    public boolean expired(Instant now) {
         return state == BulletinState.PUBLISHED && !expiresAt.isAfter(now);
     }
 

@@ -12,7 +12,7 @@ record BulletinDetail(Bulletin bulletin, List<DeliveryView> deliveries) {
     }
 
     /** How many deliveries are in each status, by the status's name, every status listed. */
-    Map<String, Long> counts() {
+    public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (DeliveryStatus status : DeliveryStatus.values()) {
             counts.put(status.name(), deliveries.stream().filter(d -> d.status() == status).count());
@@ -21,7 +21,7 @@ record BulletinDetail(Bulletin bulletin, List<DeliveryView> deliveries) {
     }
 
     /** Whether a coordinator's retry would send anything again. */
-    boolean retriable() {
+    public boolean retriable() {
         return deliveries.stream().anyMatch(d -> d.status().retriable());
     }
 }

@@ -6,11 +6,11 @@ import java.util.List;
 /** What a bulletin says, in Swedish and in English, both always given. Plain text; a blank line starts a paragraph. */
 record BulletinText(String titleSv, String titleEn, String bodySv, String bodyEn) {
 
-    List<String> paragraphsSv() {
+    public List<String> paragraphsSv() {
         return paragraphs(bodySv);
     }
 
-    List<String> paragraphsEn() {
+    public List<String> paragraphsEn() {
         return paragraphs(bodyEn);
     }
 

@@ -31,11 +31,11 @@ record DeliveryView(String memberId, String memberName, MemberType memberType, D
                 delivery.failedAt());
     }
 
-    boolean failed() {
+    public boolean failed() {
         return status == DeliveryStatus.FAILED;
     }
 
-    boolean unreachable() {
+    public boolean unreachable() {
         return status == DeliveryStatus.NO_ADDRESS;
     }
 }
