@@ -3,6 +3,7 @@ package se.goteborg.vaksam.network.bulletin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -109,6 +110,50 @@ class BulletinPagesIT extends BulletinTestBase {
         HtmlPage after = coordinator.get(withdrawn.headers().getLocation().toString());
         assertThat(after.text("#bulletin-status")).isEqualTo("Tillbakadraget");
         assertThat(after.html().select("#withdraw-form")).isEmpty();
+    }
+
+    @Test
+    void aScheduledBulletinIsEditedInSwedishTimeOnItsFormUntilItIsCancelled() {
+        Instant publishAt = clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES);
+        String bulletinId = (String) create(bulletin("Planerat", List.of(), List.of("NORDOST"), publishAt,
+                publishAt.plus(Duration.ofDays(1)))).get("bulletinId");
+        PageBrowser coordinator = browser(COORDINATOR);
+
+        HtmlPage detail = coordinator.get("/network/bulletins/{id}", bulletinId);
+        assertThat(detail.text("#bulletin-status")).isEqualTo("Schemalagt");
+        assertThat(detail.html().select("#edit-bulletin, #cancel-form")).hasSize(2);
+        assertThat(detail.html().select("#withdraw-form")).isEmpty();
+        assertThat(detail.text("#bulletin-member-types")).isEqualTo("Alla typer");
+
+        HtmlPage edit = coordinator.get("/network/bulletins/{id}/edit", bulletinId);
+        assertThat(edit.status()).isEqualTo(200);
+        edit.assertWellFormed();
+        assertThat(edit.html().selectFirst("#publishAt").val())
+                .isEqualTo(LocalDateTime.ofInstant(publishAt, PageDates.CITY_TIME).toString());
+        assertThat(edit.html().selectFirst("#titleSv").val()).isEqualTo("Planerat (sv)");
+        assertThat(edit.html().selectFirst("#districts-NORDOST").hasAttr("checked")).isTrue();
+        MultiValueMap<String, String> form = edit.form("#bulletin-form");
+        form.set("titleSv", "Flyttat");
+        String later = local(Duration.ofDays(1).plusHours(3));
+        form.set("publishAt", later);
+        HtmlPage saved = coordinator.post("/network/bulletins/" + bulletinId, form);
+        assertThat(saved.status()).isEqualTo(303);
+        assertThat(saved.headers().getLocation()).hasToString("/network/bulletins/" + bulletinId + "?done=edited");
+        assertThat(read(bulletinId)).containsEntry("titleSv", "Flyttat").containsEntry("version", 1)
+                .containsEntry("publishAt", LocalDateTime.parse(later).atZone(PageDates.CITY_TIME).toInstant()
+                        .toString());
+        HtmlPage stale = coordinator.post("/network/bulletins/" + bulletinId, form);
+        assertThat(stale.status()).as("the form of version 0 again").isEqualTo(412);
+        assertThat(stale.text("h1")).isEqualTo("Ändrat av någon annan");
+
+        HtmlPage cancelled = coordinator.post("/network/bulletins/" + bulletinId + "/cancel",
+                detail.form("#cancel-form"));
+        assertThat(cancelled.status()).isEqualTo(303);
+        assertThat(coordinator.get(cancelled.headers().getLocation().toString()).text("#bulletin-status"))
+                .isEqualTo("Inställt");
+        HtmlPage noLongerEditable = coordinator.get("/network/bulletins/{id}/edit", bulletinId);
+        assertThat(noLongerEditable.status()).isEqualTo(303);
+        assertThat(noLongerEditable.headers().getLocation()).hasToString("/network/bulletins/" + bulletinId);
     }
 
     @Test
