@@ -32,7 +32,10 @@ record Bulletin(String bulletinId, BulletinText text, Targets targets, Instant p
         return state == BulletinState.SCHEDULED && !publishAt.isAfter(now);
     }
 
-    /** Published, but past its expiry: no member sees it any more, and no e-mail goes out for it. Public for the pages. */
+    /**
+     * Published, but past its expiry: no member sees it any more, and no e-mail goes out for it. Public: the pages
+     * ask it.
+     */
     public boolean expired(Instant now) {
         return state == BulletinState.PUBLISHED && !expiresAt.isAfter(now);
     }

@@ -73,8 +73,9 @@ class BulletinService {
                     Instant now = clock.instant();
                     return new BulletinDetail(bulletin, bulletin.recipients().stream().map(memberId -> {
                         MemberSummary member = directory.get(memberId);
-                        return DeliveryView.of(stored.getOrDefault(memberId, Delivery.queued(bulletinId, memberId, now)),
-                                member == null ? null : member.name(), member == null ? null : member.type());
+                        Delivery delivery = stored.getOrDefault(memberId, Delivery.queued(bulletinId, memberId, now));
+                        return DeliveryView.of(delivery, member == null ? null : member.name(),
+                                member == null ? null : member.type());
                     }).collect(Collectors.toList()));
                 }));
     }
@@ -145,7 +146,8 @@ class BulletinService {
                         return Mono.just(current);
                     }
                     return bulletins.update(current, next)
-                            .flatMap(updated -> updated ? Mono.just(next) : Mono.<Bulletin>error(new ConcurrentChange()))
+                            .flatMap(updated -> updated ? Mono.just(next)
+                                    : Mono.<Bulletin>error(new ConcurrentChange()))
                             .doOnNext(changed -> {
                                 log.info("Bulletin {} {}", bulletinId, what);
                                 sweep.nudge();

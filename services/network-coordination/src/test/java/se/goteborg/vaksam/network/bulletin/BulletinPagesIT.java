@@ -66,11 +66,13 @@ class BulletinPagesIT extends BulletinTestBase {
         refused.assertWellFormed();
         assertThat(refused.html().select("#error-summary a").eachAttr("href"))
                 .containsExactly("#titleSv", "#expiresAt");
-        assertThat(refused.text("#titleSv-error")).isEqualTo("Skriv en rubrik på svenska, en rad på högst 120 tecken.");
+        assertThat(refused.text("#titleSv-error"))
+                .isEqualTo("Skriv en rubrik på svenska, en rad på högst 120 tecken.");
         assertThat(refused.text("#expiresAt-error")).startsWith("Ange när utskicket slutar visas");
         assertThat(refused.html().selectFirst("#titleSv").attr("aria-invalid")).isEqualTo("true");
         assertThat(refused.html().selectFirst("#titleEn").val()).isEqualTo("Fair week");
-        assertThat(refused.html().selectFirst("#bodyEn").val()).isEqualTo("The fair week starts.\n\nKeep your eyes open.");
+        assertThat(refused.html().selectFirst("#bodyEn").val())
+                .isEqualTo("The fair week starts.\n\nKeep your eyes open.");
         assertThat(refused.html().selectFirst("#memberTypes-VENUE").hasAttr("checked")).isTrue();
         assertThat(refused.html().selectFirst("#memberTypes-HOTEL").hasAttr("checked")).isFalse();
         assertThat(refused.html().select("#titleEn-error, #bodySv-error")).as("only the fields at fault").isEmpty();
@@ -101,7 +103,8 @@ class BulletinPagesIT extends BulletinTestBase {
 
         HtmlPage list = coordinator.get("/network/bulletins");
         assertThat(list.html().select("#bulletins tr[data-bulletin-id=" + bulletinId + "]")).hasSize(1);
-        assertThat(list.text("#bulletins tr[data-bulletin-id=" + bulletinId + "]")).contains("Mässveckan", "Publicerat");
+        assertThat(list.text("#bulletins tr[data-bulletin-id=" + bulletinId + "]"))
+                .contains("Mässveckan", "Publicerat");
         list.assertWellFormed();
 
         HtmlPage withdrawn = coordinator.post("/network/bulletins/" + bulletinId + "/withdraw",
