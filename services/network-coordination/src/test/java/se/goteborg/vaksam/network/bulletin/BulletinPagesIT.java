@@ -27,9 +27,10 @@ import se.goteborg.vaksam.web.page.PageDates;
 
 /**
  * The coordinators' bulletin pages on the running service, with people's tokens as the gateway relays them: a form
- * error comes back with what was typed and a message per field, a form sent twice schedules once, e-mails that the
- * SMTP server refused are shown as failed (in words, not colour alone) until the retry button sends them, and anyone
- * but a coordinator is refused with a page.
+ * error comes back with what was typed and a message per field, a form sent twice schedules once, a scheduled
+ * bulletin is edited in Swedish time, e-mails that the SMTP server refused are shown as failed (in words, not colour
+ * alone) until the retry button sends them (the service stays healthy meanwhile), and anyone but a coordinator is
+ * refused with a page.
  */
 // Closed after the class, so its listeners and sweep do not go on beside another class's context.
 @DirtiesContext
@@ -191,6 +192,8 @@ class BulletinPagesIT extends BulletinTestBase {
             assertThat(page.text("#delivery-problems")).contains("1 misslyckades och 1 saknar e-postadress.");
             assertThat(log.getAll()).as("no address in the log").doesNotContain(restaurantAddress)
                     .contains("FAILED on attempt 2: ConnectException");
+            client().get().uri("/actuator/health").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP");
 
             SMTP.start();
             HtmlPage retried = coordinator.post("/network/bulletins/" + bulletinId + "/retry",
