@@ -21,6 +21,7 @@ final class Deployables {
             new TopicSpec("vaksam.alert.status-changed.v1", 6, false),
             new TopicSpec("vaksam.followup.message.v1", 6, false),
             new TopicSpec("vaksam.member.changed.v1", 3, true),
+            new TopicSpec("vaksam.bulletin.changed.v1", 3, true),
             new TopicSpec("vaksam.dlt.v1", 3, false));
 
     static final String PUBLIC_BASE_URL = "http://localhost:8080";

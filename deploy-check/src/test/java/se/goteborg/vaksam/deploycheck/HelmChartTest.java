@@ -228,6 +228,8 @@ class HelmChartTest {
                 .containsEntry("VAKSAM_PUBLIC_BASE_URL", "http://localhost:8080")
                 .containsEntry("SPRING_MAIL_HOST", "smtp")
                 .containsEntry("SPRING_MAIL_PORT", "587")
+                .containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED", "true")
+                .containsKey("VAKSAM_NETWORK_BULLETINS_FROM")
                 .containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "VAKSAM_REGISTRY_URL")
                 .doesNotContainKeys("VAKSAM_MONGO_URI", "SPRING_MAIL_PASSWORD");
         SERVICES.forEach((name, port) -> {

@@ -147,6 +147,24 @@ class AuthorizationMatrixIT extends RunningSystemTest {
                 new Page("GET", "/lettings/notices/NO-SUCH-PREMISES", people(person ->
                         person == Person.LETTINGS_GROUP ? Expect.HIDDEN : Expect.FORBIDDEN)),
                 new Page("POST", "/lettings/notices/NO-SUCH-PREMISES/actions", posted()),
+                new Page("GET", "/network/members", people(onlyFor(Person.COORDINATOR))),
+                new Page("GET", "/network/members/new", people(onlyFor(Person.COORDINATOR))),
+                new Page("GET", "/network/members/demo-hotel", people(onlyFor(Person.COORDINATOR))),
+                new Page("GET", "/network/members/demo-hotel/edit", people(onlyFor(Person.COORDINATOR))),
+                // Confirmation pages: they change nothing until their form is sent.
+                new Page("GET", "/network/members/demo-hotel/revoke", people(onlyFor(Person.COORDINATOR))),
+                new Page("GET", "/network/members/demo-hotel/key", people(onlyFor(Person.COORDINATOR))),
+                new Page("POST", "/network/members", posted()),
+                new Page("POST", "/network/members/demo-hotel/suspend", posted()),
+                new Page("POST", "/network/members/demo-hotel/revoke", posted()),
+                new Page("POST", "/network/members/demo-hotel/key", posted()),
+                new Page("POST", "/network/members/demo-hotel/enrolment-code", posted()),
+                new Page("GET", "/network/meetings", people(onlyFor(Person.COORDINATOR))),
+                new Page("GET", "/network/meetings/new", people(onlyFor(Person.COORDINATOR))),
+                new Page("GET", "/network/meetings/NO-SUCH-MEETING", people(person ->
+                        person == Person.COORDINATOR ? Expect.HIDDEN : Expect.FORBIDDEN)),
+                new Page("POST", "/network/meetings", posted()),
+                new Page("POST", "/network/meetings/NO-SUCH-MEETING/delete", posted()),
                 new Page("GET", "/account/two-factor", people(person -> Expect.OK)));
 
         Map<Person, StaffSession> sessions = new EnumMap<>(Person.class);
@@ -259,8 +277,22 @@ class AuthorizationMatrixIT extends RunningSystemTest {
         endpoints.add(new Endpoint("GET", "/api/v1/members", null, null, only(Caller.COORDINATOR, Expect.OK)));
         endpoints.add(new Endpoint("POST", "/api/v1/members", "application/json", "{}",
                 only(Caller.COORDINATOR, Expect.INVALID)));
+        endpoints.add(new Endpoint("GET", "/api/v1/members/demo-hotel", null, null,
+                only(Caller.COORDINATOR, Expect.OK)));
+        endpoints.add(new Endpoint("PUT", "/api/v1/members/demo-hotel", "application/json", "{}",
+                only(Caller.COORDINATOR, Expect.INVALID)));
         endpoints.add(new Endpoint("GET", "/api/v1/network/figures/alerts", null, null,
                 only(Caller.COORDINATOR, Expect.OK)));
+        String meetings = "/api/v1/network/meetings";
+        endpoints.add(new Endpoint("GET", meetings, null, null, only(Caller.COORDINATOR, Expect.OK)));
+        endpoints.add(new Endpoint("POST", meetings, "application/json", "{}",
+                only(Caller.COORDINATOR, Expect.INVALID)));
+        endpoints.add(new Endpoint("GET", meetings + "/NO-SUCH-MEETING", null, null,
+                only(Caller.COORDINATOR, Expect.HIDDEN)));
+        endpoints.add(new Endpoint("PUT", meetings + "/NO-SUCH-MEETING", "application/json", "{}",
+                only(Caller.COORDINATOR, Expect.INVALID)));
+        endpoints.add(new Endpoint("DELETE", meetings + "/NO-SUCH-MEETING", null, null,
+                only(Caller.COORDINATOR, Expect.HIDDEN)));
 
         // Routing has no API of its own: refused to everyone.
         endpoints.add(new Endpoint("GET", "/api/v1/routing/rules", null, null, only(null, null)));

@@ -194,6 +194,7 @@ final class StackPlan {
             // Bulletins are mailed to the local mail server, and enrolment links point at the gateway.
             env.put("SPRING_MAIL_HOST", "localhost");
             env.put("SPRING_MAIL_PORT", String.valueOf(ports.get(Port.MAIL_SMTP)));
+            env.put("VAKSAM_NETWORK_BULLETINS_FROM", "Vaksam – Göteborg & Co <natverket@vaksam.localhost>");
             env.put("VAKSAM_PUBLIC_BASE_URL", gatewayUrl());
         }
         if (component == Component.GATEWAY) {

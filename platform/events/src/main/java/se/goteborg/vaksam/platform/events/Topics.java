@@ -7,6 +7,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 import se.goteborg.vaksam.events.alert.AlertRouted;
 import se.goteborg.vaksam.events.alert.AlertStatusChanged;
+import se.goteborg.vaksam.events.bulletin.BulletinChanged;
 import se.goteborg.vaksam.events.followup.FollowUpMessage;
 import se.goteborg.vaksam.events.member.MemberChanged;
 import se.goteborg.vaksam.events.premises.PremisesAssessed;
@@ -40,12 +41,16 @@ public final class Topics {
     public static final Topic<String, MemberChanged> MEMBER_CHANGED =
             new Topic<>("vaksam.member.changed.v1", String.class, MemberChanged.class, 3, null, true);
 
+    /** Published bulletins to the members: the latest state per bulletin id, kept like the member topic. */
+    public static final Topic<String, BulletinChanged> BULLETIN_CHANGED =
+            new Topic<>("vaksam.bulletin.changed.v1", String.class, BulletinChanged.class, 3, null, true);
+
     /** Records no consumer could handle, with the original topic, partition, offset and error in headers. */
     public static final Topic<String, Object> DEAD_LETTER =
             new Topic<>("vaksam.dlt.v1", String.class, Object.class, 3, Duration.ofDays(30), false);
 
     public static final List<Topic<?, ?>> ALL = List.of(TIP_SUBMITTED, PREMISES_ASSESSED, ALERT_ROUTED,
-            ALERT_STATUS_CHANGED, FOLLOW_UP_MESSAGE, MEMBER_CHANGED, DEAD_LETTER);
+            ALERT_STATUS_CHANGED, FOLLOW_UP_MESSAGE, MEMBER_CHANGED, BULLETIN_CHANGED, DEAD_LETTER);
 
     private Topics() {
     }

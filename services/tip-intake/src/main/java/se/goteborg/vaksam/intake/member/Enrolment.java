@@ -25,8 +25,11 @@ public class Enrolment {
         this.cookies = cookies;
     }
 
-    /** A member whose key or cookie was accepted just now. {@code name} may be null for old projection states. */
-    public record EnrolledMember(String memberId, String name, MemberType type) {
+    /**
+     * A member whose key or cookie was accepted just now. {@code name} may be null for old projection states,
+     * {@code district} (the member's district code, which bulletins are aimed at) for a member without one.
+     */
+    public record EnrolledMember(String memberId, String name, MemberType type, String district) {
 
         /** Taxi firms report trips; every other kind of member reports from premises. */
         public boolean reportsTrips() {
@@ -76,6 +79,6 @@ public class Enrolment {
     }
 
     private static EnrolledMember enrolled(MemberRepository.Member member) {
-        return new EnrolledMember(member.id(), member.name(), member.type());
+        return new EnrolledMember(member.id(), member.name(), member.type(), member.district());
     }
 }

@@ -44,6 +44,7 @@ class MemberRepository {
         Document member = new Document("_id", event.getMemberId())
                 .append("name", event.getName())
                 .append("type", event.getType().name())
+                .append("district", event.getDistrict())
                 .append("status", event.getStatus().name())
                 .append("intakeKeyHashes", event.getIntakeKeyHashes().stream()
                         .map(hash -> hash.toLowerCase(Locale.ROOT)).toList())
@@ -70,12 +71,17 @@ class MemberRepository {
     Mono<Member> find(String memberId) {
         return Mono.from(members.find(Filters.eq("_id", memberId)).first())
                 .map(member -> new Member(member.getString("_id"), member.getString("name"),
-                        MemberType.valueOf(member.getString("type")), MemberStatus.valueOf(member.getString("status")),
+                        MemberType.valueOf(member.getString("type")), member.getString("district"),
+                        MemberStatus.valueOf(member.getString("status")),
                         member.getList("intakeKeyHashes", String.class, List.of())));
     }
 
-    /** A member as the projection holds it; {@code name} is absent for states stored before names were kept. */
-    record Member(String id, String name, MemberType type, MemberStatus status, List<String> keyHashes) {
+    /**
+     * A member as the projection holds it; {@code name} is absent for states stored before names were kept,
+     * {@code district} (a district code, as network-coordination counts them) when the member has none.
+     */
+    record Member(String id, String name, MemberType type, String district, MemberStatus status,
+                  List<String> keyHashes) {
 
         boolean isActiveWith(String keyHash) {
             return status == MemberStatus.ACTIVE && keyHashes.contains(keyHash);

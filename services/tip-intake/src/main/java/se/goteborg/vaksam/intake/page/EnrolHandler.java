@@ -8,6 +8,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import reactor.core.publisher.Mono;
+import se.goteborg.vaksam.intake.bulletin.MemberBulletins;
 import se.goteborg.vaksam.intake.member.Enrolment;
 import se.goteborg.vaksam.web.page.PageResponses;
 
@@ -19,17 +20,22 @@ import se.goteborg.vaksam.web.page.PageResponses;
 class EnrolHandler {
 
     private final Enrolment enrolment;
+    private final MemberBulletins bulletins;
 
-    EnrolHandler(Enrolment enrolment) {
+    EnrolHandler(Enrolment enrolment, MemberBulletins bulletins) {
         this.enrolment = enrolment;
+        this.bulletins = bulletins;
     }
 
+    /** The start page; on an enrolled device, with the link to its form and the bulletins for its member. */
     Mono<ServerResponse> start(ServerRequest request) {
         return Pages.model(request, request.path())
                 .flatMap(model -> Pages.member(request, enrolment)
-                        .doOnNext(member -> {
+                        .flatMap(member -> {
                             model.put("member", member);
                             model.put("formPath", Pages.form(member));
+                            return bulletins.shownTo(member, (String) model.get("lang"))
+                                    .doOnNext(shown -> model.put("bulletins", shown));
                         })
                         .then(Mono.defer(() -> PageResponses.render(HttpStatus.OK, "intake/start", model))));
     }

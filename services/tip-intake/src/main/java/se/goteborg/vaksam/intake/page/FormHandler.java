@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.events.common.Channel;
 import se.goteborg.vaksam.events.common.ExploitationType;
 import se.goteborg.vaksam.events.common.SuspectedMinor;
+import se.goteborg.vaksam.intake.bulletin.MemberBulletins;
 import se.goteborg.vaksam.intake.intake.TipForms;
 import se.goteborg.vaksam.intake.member.Enrolment;
 import se.goteborg.vaksam.intake.member.Enrolment.EnrolledMember;
@@ -47,10 +48,12 @@ class FormHandler {
 
     private final Enrolment enrolment;
     private final TipForms forms;
+    private final MemberBulletins bulletins;
 
-    FormHandler(Enrolment enrolment, TipForms forms) {
+    FormHandler(Enrolment enrolment, TipForms forms, MemberBulletins bulletins) {
         this.enrolment = enrolment;
         this.forms = forms;
+        this.bulletins = bulletins;
     }
 
     Mono<ServerResponse> hotel(ServerRequest request) {
@@ -102,7 +105,9 @@ class FormHandler {
                                       List<FieldProblem> problems, HttpStatus status) {
         List<String> fields = fields(channel);
         Set<String> invalid = invalid(problems, fields);
-        return Pages.model(request, request.path()).flatMap(model -> {
+        return Pages.model(request, request.path()).flatMap(model -> bulletins.shownTo(member,
+                (String) model.get("lang")).flatMap(shown -> {
+            model.put("bulletins", shown);
             model.put("channel", channel.name());
             model.put("action", request.path());
             model.put("member", member);
@@ -117,7 +122,7 @@ class FormHandler {
             model.put("errors", invalid);
             model.put("errorLinks", links(invalid, channel));
             return PageResponses.render(status, "intake/form", model);
-        });
+        }));
     }
 
     private static List<String> fields(Channel channel) {

@@ -30,17 +30,29 @@ public final class MemberEvents {
     /** Publishes on the member topic on the real broker and waits until the broker has it. */
     public static void publish(String memberId, MemberType type, MemberStatus status, String key,
                                Instant changedAt) {
+        publish(memberId, type, null, status, key, changedAt);
+    }
+
+    /** As {@link #publish(String, MemberType, MemberStatus, String, Instant)}, with the member's district code. */
+    public static void publish(String memberId, MemberType type, String district, MemberStatus status, String key,
+                               Instant changedAt) {
         IntakeTestSupport.send(Topics.MEMBER_CHANGED.name(), memberId, event(memberId, type, "IT member " + memberId,
-                status, changedAt.truncatedTo(ChronoUnit.MILLIS), key));
+                district, status, changedAt.truncatedTo(ChronoUnit.MILLIS), key));
     }
 
     private static MemberChanged event(String memberId, MemberType type, String name, MemberStatus status,
                                        Instant changedAt, String... keys) {
+        return event(memberId, type, name, null, status, changedAt, keys);
+    }
+
+    private static MemberChanged event(String memberId, MemberType type, String name, String district,
+                                       MemberStatus status, Instant changedAt, String... keys) {
         return MemberChanged.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setMemberId(memberId)
                 .setType(type)
                 .setName(name)
+                .setDistrict(district)
                 .setStatus(status)
                 .setIntakeKeyHashes(Arrays.stream(keys).map(IntakeTestSupport::sha256).toList())
                 .setChangedAt(changedAt)
