@@ -52,7 +52,7 @@ final class Charts {
     /** @param vertical whether the bars stand (a series over time) rather than lie (a breakdown) */
     record Chart(String id, int width, int height, List<Bar> bars, boolean empty, boolean vertical) {
 
-        List<Item> items() {
+        public List<Item> items() {
             return bars.stream().map(Bar::item).toList();
         }
     }

@@ -32,12 +32,12 @@ record Count(int value, boolean smallGroup) {
         return value > 0 && value < SMALLEST_SHOWN;
     }
 
-    boolean suppressed() {
+    public boolean suppressed() {
         return smallGroup || isSmall(value);
     }
 
     @JsonValue
-    Object shown() {
+    public Object shown() {
         return suppressed() ? SUPPRESSED : value;
     }
 

@@ -73,18 +73,16 @@ record FigurePeriod(LocalDate from, LocalDate to, Granularity by) {
     static FigurePeriod check(MultiValueMap<String, String> query, LocalDate today, FieldProblems problems) {
         LocalDate to = day(problems, "to", query.getFirst("to"), today.plusDays(1));
         LocalDate from = day(problems, "from", query.getFirst("from"), twelveMonthsBefore(to));
+        if (problems.isEmpty() && problems.check(from.isBefore(to), "to", "must be after from")) {
+            problems.check(ChronoUnit.DAYS.between(from, to) <= LONGEST_DAYS, "from",
+                    "the period can be at most three years");
+        }
         String byText = query.getFirst("by");
         Granularity by = byText == null || byText.isBlank() ? Granularity.MONTH
                 : Granularity.ofCode(byText.strip().toLowerCase(Locale.ROOT)).orElse(null);
         if (by == null) {
             problems.add("by", "must be week or month");
             by = Granularity.MONTH;
-        }
-        if (problems.isEmpty()) {
-            if (problems.check(from.isBefore(to), "to", "must be after from")) {
-                problems.check(ChronoUnit.DAYS.between(from, to) <= LONGEST_DAYS, "from",
-                        "the period can be at most three years");
-            }
         }
         return new FigurePeriod(from, to, by);
     }

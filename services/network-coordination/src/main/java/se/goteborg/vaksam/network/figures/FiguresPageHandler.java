@@ -171,7 +171,7 @@ class FiguresPageHandler {
         Quarter current = Quarter.of(figures.today());
         return figures.firstDay().flatMap(first -> Pages.model(request, Pages.PATH + "/reports").flatMap(model -> {
             List<Quarter> quarters = new ArrayList<>();
-            for (Quarter q = current; q.compareTo(Quarter.of(first)) >= 0 && quarters.size() < MOST_QUARTERS;
+            for (Quarter q = current; !Quarter.of(first).isAfter(q) && quarters.size() < MOST_QUARTERS;
                  q = q.previous()) {
                 quarters.add(q);
             }
@@ -183,7 +183,7 @@ class FiguresPageHandler {
 
     Mono<ServerResponse> report(ServerRequest request) {
         Quarter current = Quarter.of(figures.today());
-        Quarter quarter = Quarter.parse(request.pathVariable("quarter")).filter(q -> q.compareTo(current) <= 0)
+        Quarter quarter = Quarter.parse(request.pathVariable("quarter")).filter(q -> !q.isAfter(current))
                 .orElse(null);
         if (quarter == null) {
             return Pages.message(request, HttpStatus.NOT_FOUND, "notFound");

@@ -76,7 +76,7 @@ class FiguresService {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(FigurePeriod.CITY_TIME));
+        return LocalDate.ofInstant(clock.instant(), FigurePeriod.CITY_TIME);
     }
 
     /** The day of the first tip counted, or today when there is none yet. */

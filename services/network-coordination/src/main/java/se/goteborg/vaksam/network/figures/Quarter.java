@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import se.goteborg.vaksam.network.figures.FigurePeriod.Granularity;
 
 /** A calendar quarter, {@code 2026-Q4}: what the quarterly evaluation report covers. */
-record Quarter(int year, int number) implements Comparable<Quarter> {
+record Quarter(int year, int number) {
 
     private static final Pattern CODE = Pattern.compile("(\\d{4})-Q([1-4])");
 
@@ -23,7 +23,7 @@ record Quarter(int year, int number) implements Comparable<Quarter> {
         return new Quarter(day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
     }
 
-    LocalDate firstDay() {
+    public LocalDate firstDay() {
         return LocalDate.of(year, (number - 1) * 3 + 1, 1);
     }
 
@@ -40,13 +40,12 @@ record Quarter(int year, int number) implements Comparable<Quarter> {
         return new Quarter(year - 1, number);
     }
 
-    String code() {
+    public String code() {
         return year + "-Q" + number;
     }
 
-    @Override
-    public int compareTo(Quarter other) {
-        return firstDay().compareTo(other.firstDay());
+    boolean isAfter(Quarter other) {
+        return firstDay().isAfter(other.firstDay());
     }
 
     @Override
