@@ -70,8 +70,12 @@ class FiguresPagesIT extends FiguresTestBase {
                         + "/tips?from=2031-01-01&to=2031-06-01").get("total")).get("tips")));
 
         PageBrowser coordinator = browser(COORDINATOR);
+        int mark = commands.mark();
         HtmlPage page = coordinator.get("/network");
         assertThat(page.status()).isEqualTo(200);
+        assertThat(commands.since(mark)).as("the figures read by _id alone, whatever the history")
+                .filteredOn(command -> FIGURE_COLLECTIONS.contains(command.collection()))
+                .isNotEmpty().allMatch(MongoCommands.Command::byIdOnly);
         page.assertWellFormed();
         assertThat(page.html().selectFirst("html").attr("lang")).isEqualTo("sv");
         assertThat(page.text("h1")).isEqualTo("Nätverkets statistik");

@@ -43,7 +43,7 @@ import se.goteborg.vaksam.testsupport.pages.PageBrowser;
  * integration tests; they share one application context (one configuration), each counting in a year of its own so
  * that the others' events never fall in its periods. Its consumer groups are its own.
  */
-@SpringBootTest(classes = {NetworkCoordinationApplication.class, MutableClockConfiguration.class},
+@SpringBootTest(classes = {NetworkCoordinationApplication.class, MutableClockConfiguration.class, MongoCommands.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"vaksam.mongo.database=" + FiguresTestBase.DATABASE,
                 "vaksam.network.figures.consumer=" + FiguresTestBase.CONSUMER,
@@ -72,6 +72,7 @@ abstract class FiguresTestBase {
     @Autowired EventPublisher publisher;
     @Autowired MongoDatabase database;
     @Autowired MutableClock clock;
+    @Autowired MongoCommands commands;
 
     WebTestClient client() {
         return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
