@@ -1,12 +1,9 @@
 package se.goteborg.vaksam.network.figures;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -14,46 +11,80 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.web.problem.FieldProblems;
 
+/**
+ * The figures as JSON, or as CSV when the path ends in {@code .csv} or {@code format=csv} is asked for. Periods are
+ * {@code from} and {@code to} (days, {@code to} not included) and {@code by=week|month}; anything else at fault is a
+ * problem naming the parameter.
+ */
 @Component
 class FiguresHandler {
 
-    /** Periods are whole days in Swedish time, as coordinators count them. */
-    static final ZoneId CITY_TIME = ZoneId.of("Europe/Stockholm");
-    static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
-    static final Duration LONGEST_PERIOD = Duration.ofDays(3 * 366);
-
     private final FiguresService figures;
-    private final Clock clock;
 
-    FiguresHandler(FiguresService figures, Clock clock) {
+    FiguresHandler(FiguresService figures) {
         this.figures = figures;
-        this.clock = clock;
     }
 
-    /** {@code ?from=2026-11-01&to=2026-12-01}: the alerts routed from the first day up to, not including, the last. */
+    Mono<ServerResponse> tips(ServerRequest request) {
+        return period(request).flatMap(figures::tips).flatMap(result -> respond(request, result,
+                FiguresCsv::tips, FiguresCsv.filename("tips", result.from(), result.to())));
+    }
+
     Mono<ServerResponse> alerts(ServerRequest request) {
-        FieldProblems problems = new FieldProblems();
-        Instant now = clock.instant();
-        Instant to = day(problems, "to", request.queryParam("to").orElse(null), now);
-        Instant from = day(problems, "from", request.queryParam("from").orElse(null), to.minus(DEFAULT_PERIOD));
-        if (problems.isEmpty()) {
-            problems.check(from.isBefore(to), "to", "must be after from");
-            problems.check(!from.plus(LONGEST_PERIOD).isBefore(to), "from", "the period can be at most three years");
-        }
-        return problems.thenReturn(from)
-                .flatMap(start -> figures.alerts(start, to))
-                .flatMap(result -> ServerResponse.ok().bodyValue(result));
+        return period(request).flatMap(figures::alerts).flatMap(result -> respond(request, result,
+                FiguresCsv::alerts, FiguresCsv.filename("alerts", result.from(), result.to())));
     }
 
-    private static Instant day(FieldProblems problems, String field, String value, Instant otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value.strip()).atStartOfDay(CITY_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.add(field, "must be a date such as 2026-12-01");
-            return otherwise;
-        }
+    Mono<ServerResponse> notReporting(ServerRequest request) {
+        return format(request).then(figures.notReporting()).flatMap(result -> respond(request, result,
+                FiguresCsv::notReporting, "vaksam-members-not-reporting-" + result.asOf() + ".csv"));
+    }
+
+    Mono<ServerResponse> participation(ServerRequest request) {
+        return period(request).flatMap(figures::participation).flatMap(result -> respond(request, result,
+                FiguresCsv::participation, FiguresCsv.filename("participation", result.from(), result.to())));
+    }
+
+    Mono<ServerResponse> participationGroups(ServerRequest request) {
+        return period(request).flatMap(figures::participation).flatMap(result -> csv(
+                FiguresCsv.participationGroups(result),
+                FiguresCsv.filename("participation-groups", result.from(), result.to())));
+    }
+
+    Mono<ServerResponse> meetings(ServerRequest request) {
+        return period(request).flatMap(figures::participation).flatMap(result -> csv(FiguresCsv.meetings(result),
+                FiguresCsv.filename("meetings", result.from(), result.to())));
+    }
+
+    private Mono<FigurePeriod> period(ServerRequest request) {
+        FieldProblems problems = new FieldProblems();
+        FigurePeriod period = FigurePeriod.check(request.queryParams(), figures.today(), problems);
+        checkFormat(request, problems);
+        return problems.thenReturn(period);
+    }
+
+    private static Mono<Void> format(ServerRequest request) {
+        FieldProblems problems = new FieldProblems();
+        checkFormat(request, problems);
+        return problems.thenReturn(true).then();
+    }
+
+    private static void checkFormat(ServerRequest request, FieldProblems problems) {
+        String format = request.queryParam("format").orElse("json");
+        problems.check(format.equals("json") || format.equals("csv"), "format", "must be json or csv");
+    }
+
+    private static <T> Mono<ServerResponse> respond(ServerRequest request, T result, Function<T, String> csv,
+                                                    String filename) {
+        boolean asCsv = request.path().endsWith(".csv") || request.queryParam("format").filter("csv"::equals)
+                .isPresent();
+        return asCsv ? csv(csv.apply(result), filename) : ServerResponse.ok().bodyValue(result);
+    }
+
+    private static Mono<ServerResponse> csv(String body, String filename) {
+        return ServerResponse.ok().contentType(FiguresCsv.CSV).cacheControl(CacheControl.noStore())
+                .headers(headers -> headers.setContentDisposition(ContentDisposition.attachment()
+                        .filename(filename).build()))
+                .bodyValue(body);
     }
 }
