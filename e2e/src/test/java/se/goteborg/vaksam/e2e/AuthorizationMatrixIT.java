@@ -159,6 +159,16 @@ class AuthorizationMatrixIT extends RunningSystemTest {
                 new Page("POST", "/network/members/demo-hotel/revoke", posted()),
                 new Page("POST", "/network/members/demo-hotel/key", posted()),
                 new Page("POST", "/network/members/demo-hotel/enrolment-code", posted()),
+                new Page("GET", "/network", people(onlyFor(Person.COORDINATOR))),
+                new Page("GET", "/network/figures/tips.csv", people(onlyFor(Person.COORDINATOR))),
+                new Page("GET", "/network/reports", people(onlyFor(Person.COORDINATOR))),
+                new Page("GET", "/network/reports/2026-Q3", people(onlyFor(Person.COORDINATOR))),
+                new Page("GET", "/network/bulletins", people(onlyFor(Person.COORDINATOR))),
+                new Page("GET", "/network/bulletins/new", people(onlyFor(Person.COORDINATOR))),
+                new Page("GET", "/network/bulletins/NO-SUCH-BULLETIN", people(person ->
+                        person == Person.COORDINATOR ? Expect.HIDDEN : Expect.FORBIDDEN)),
+                new Page("POST", "/network/bulletins", posted()),
+                new Page("POST", "/network/bulletins/NO-SUCH-BULLETIN/withdraw", posted()),
                 new Page("GET", "/network/meetings", people(onlyFor(Person.COORDINATOR))),
                 new Page("GET", "/network/meetings/new", people(onlyFor(Person.COORDINATOR))),
                 new Page("GET", "/network/meetings/NO-SUCH-MEETING", people(person ->
@@ -281,8 +291,27 @@ class AuthorizationMatrixIT extends RunningSystemTest {
                 only(Caller.COORDINATOR, Expect.OK)));
         endpoints.add(new Endpoint("PUT", "/api/v1/members/demo-hotel", "application/json", "{}",
                 only(Caller.COORDINATOR, Expect.INVALID)));
-        endpoints.add(new Endpoint("GET", "/api/v1/network/figures/alerts", null, null,
-                only(Caller.COORDINATOR, Expect.OK)));
+        for (String figure : List.of("tips", "alerts", "members/not-reporting", "participation")) {
+            endpoints.add(new Endpoint("GET", "/api/v1/network/figures/" + figure, null, null,
+                    only(Caller.COORDINATOR, Expect.OK)));
+            endpoints.add(new Endpoint("GET", "/api/v1/network/figures/" + figure + ".csv", null, null,
+                    only(Caller.COORDINATOR, Expect.OK)));
+        }
+        endpoints.add(new Endpoint("GET", "/api/v1/network/figures/tips?by=fortnight", null, null,
+                only(Caller.COORDINATOR, Expect.INVALID)));
+        String bulletins = "/api/v1/network/bulletins";
+        String noBulletin = bulletins + "/NO-SUCH-BULLETIN";
+        endpoints.add(new Endpoint("GET", bulletins, null, null, only(Caller.COORDINATOR, Expect.OK)));
+        endpoints.add(new Endpoint("POST", bulletins, "application/json", "{}",
+                only(Caller.COORDINATOR, Expect.INVALID)));
+        endpoints.add(new Endpoint("GET", noBulletin, null, null, only(Caller.COORDINATOR, Expect.HIDDEN)));
+        endpoints.add(new Endpoint("PUT", noBulletin, "application/json", "{}",
+                only(Caller.COORDINATOR, Expect.INVALID)));
+        endpoints.add(new Endpoint("POST", noBulletin + "/cancel", null, null, only(Caller.COORDINATOR, Expect.HIDDEN)));
+        endpoints.add(new Endpoint("POST", noBulletin + "/withdraw", null, null,
+                only(Caller.COORDINATOR, Expect.HIDDEN)));
+        endpoints.add(new Endpoint("POST", noBulletin + "/deliveries/retry", null, null,
+                only(Caller.COORDINATOR, Expect.HIDDEN)));
         String meetings = "/api/v1/network/meetings";
         endpoints.add(new Endpoint("GET", meetings, null, null, only(Caller.COORDINATOR, Expect.OK)));
         endpoints.add(new Endpoint("POST", meetings, "application/json", "{}",

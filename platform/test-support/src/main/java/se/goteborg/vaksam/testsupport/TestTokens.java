@@ -17,6 +17,7 @@ import com.nimbusds.jwt.SignedJWT;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Access tokens as identity issues them, signed with a test key whose public half a JWK set endpoint on loopback
@@ -29,7 +30,12 @@ public final class TestTokens {
 
     private static final RSAKey KEY = generate();
 
+    /**
+     * On event loops of its own: a service under test that shuts down may dispose Reactor Netty's global loops, and
+     * the key set must outlive every service of the test JVM.
+     */
     private static final DisposableServer JWKS = HttpServer.create()
+            .runOn(LoopResources.create("test-tokens-jwks", 1, true))
             .host("127.0.0.1")
             .port(0)
             .route(routes -> routes.get("/oauth2/jwks", (request, response) -> response

@@ -1,9 +1,7 @@
 package se.goteborg.vaksam.network.bulletin;
 
 import java.net.URI;
-import java.util.List;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -11,12 +9,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebInputException;
 
 import reactor.core.publisher.Mono;
+import se.goteborg.vaksam.network.api.IfMatch;
 import se.goteborg.vaksam.network.bulletin.BulletinRequests.BulletinRequest;
 import se.goteborg.vaksam.network.bulletin.BulletinResponses.BulletinDetailResponse;
 import se.goteborg.vaksam.network.bulletin.BulletinResponses.BulletinResponse;
 import se.goteborg.vaksam.network.bulletin.BulletinResponses.RetryResponse;
-import se.goteborg.vaksam.web.problem.FieldProblem;
-import se.goteborg.vaksam.web.problem.InvalidFieldsException;
 
 /** The bulletin API under {@code /api/v1/network/bulletins}. */
 @Component
@@ -51,7 +48,7 @@ class BulletinHandler {
 
     /** {@code PUT}: the bulletin whole, while it is scheduled; {@code If-Match} with the version read guards it. */
     Mono<ServerResponse> edit(ServerRequest request) {
-        Long expectedVersion = expectedVersion(request);
+        Long expectedVersion = IfMatch.version(request);
         return body(request)
                 .flatMap(draft -> service.edit(request.pathVariable("bulletinId"), draft, expectedVersion))
                 .flatMap(this::ok);
@@ -79,19 +76,5 @@ class BulletinHandler {
     private Mono<ServerResponse> ok(Bulletin bulletin) {
         return ServerResponse.ok().eTag(String.valueOf(bulletin.version()))
                 .bodyValue(BulletinResponse.of(bulletin, service.now()));
-    }
-
-    /** The version in {@code If-Match} ({@code "3"} or {@code 3}); none when absent. */
-    private static Long expectedVersion(ServerRequest request) {
-        String ifMatch = request.headers().firstHeader(HttpHeaders.IF_MATCH);
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String version = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        if (!version.matches("\\d{1,18}")) {
-            throw new InvalidFieldsException(List.of(new FieldProblem("If-Match",
-                    "must be the bulletin's version as its ETag gives it")));
-        }
-        return Long.parseLong(version);
     }
 }

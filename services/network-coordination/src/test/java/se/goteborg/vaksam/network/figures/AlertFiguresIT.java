@@ -58,13 +58,17 @@ import se.goteborg.vaksam.testsupport.TestTokens;
  */
 @DirtiesContext
 @SpringBootTest(classes = NetworkCoordinationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vaksam.mongo.database=network-figures-it", "vaksam.security.issuer=" + TestTokens.ISSUER})
+        properties = {"vaksam.mongo.database=network-figures-it", "vaksam.network.figures.consumer=network-figures-it",
+                "vaksam.security.issuer=" + TestTokens.ISSUER})
 class AlertFiguresIT {
 
     static final Duration DEADLINE = Duration.ofSeconds(60);
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
-    /** A day of its own, so no other test's alerts count. */
+    /**
+     * A day of its own, so no other test's alerts count; its consumer groups are its own too, and start from the
+     * topics' beginning, so the other tests' alerts (on other days) are stored beside these.
+     */
     static final Instant DAY = Instant.parse("2026-06-01T08:00:00Z");
     static final String CANARY = "canary-" + UUID.randomUUID();
 
@@ -183,7 +187,8 @@ class AlertFiguresIT {
 
     private List<Document> stored() {
         return Flux.from(database.getCollection(AlertFactsRepository.COLLECTION)
-                        .find(Filters.gte("routedAt", Date.from(DAY.minusSeconds(1)))))
+                        .find(Filters.and(Filters.gte("routedAt", Date.from(DAY.minusSeconds(1))),
+                                Filters.lt("routedAt", Date.from(DAY.plus(Duration.ofDays(3)))))))
                 .collectList().block(DEADLINE);
     }
 
