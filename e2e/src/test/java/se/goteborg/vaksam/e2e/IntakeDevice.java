@@ -63,15 +63,15 @@ final class IntakeDevice {
         body.add(Map.entry("_csrf", token(form.body())));
         body.add(Map.entry("submissionId", group(SUBMISSION_ID, form.body(), "submissionId")));
         HttpResponse<String> confirmation = post("/intake/hotel", body);
-        if (confirmation.statusCode() != 200) {
+        if (confirmation.statusCode() != 201) {
             throw new AssertionError("the hotel form answered " + confirmation.statusCode());
         }
         return group(RECEIPT_CODE, confirmation.body(), "receipt code");
     }
 
-    /** The page at {@code path} as this device sees it. */
-    String page(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()).body();
+    /** The status of the page at {@code path} as this device sees it. */
+    int status(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()).statusCode();
     }
 
     private HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
