@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -20,6 +22,9 @@ import org.springframework.core.io.Resource;
 public final class Districts {
 
     private static final Districts DEFAULT = load(new ClassPathResource("district/postal-areas.csv"));
+
+    /** Three digits, an optional space, two digits, standing apart from other digits ("413 27", "SE-41327"). */
+    private static final Pattern POSTAL_CODE_IN_LINE = Pattern.compile("(?<!\\d)([1-9]\\d{2}) ?(\\d{2})(?!\\d)");
 
     private final Map<String, District> byPrefix;
 
@@ -45,6 +50,22 @@ public final class Districts {
             }
         }
         return District.OUTSIDE_CITY;
+    }
+
+    /**
+     * The district of the postal code, or when there is none, of the last postal code written inside the address line
+     * (a taxi stop's one line, "Första Långgatan 20, 413 27 Göteborg").
+     */
+    public District of(String postalCode, String addressLine) {
+        if (digits(postalCode) != null || addressLine == null) {
+            return of(postalCode);
+        }
+        Matcher inLine = POSTAL_CODE_IN_LINE.matcher(addressLine);
+        String last = null;
+        while (inLine.find()) {
+            last = inLine.group(1) + inLine.group(2);
+        }
+        return of(last);
     }
 
     private static String digits(String postalCode) {

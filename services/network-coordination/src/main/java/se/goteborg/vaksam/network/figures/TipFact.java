@@ -60,8 +60,10 @@ record TipFact(String tipId, String memberId, String memberType, String channel,
         return stop == null ? District.UNKNOWN : of(stop.getAddress());
     }
 
+    /** A taxi stop is one line as the driver typed it ("Första Långgatan 20, 413 27 Göteborg"): no postal code field. */
     private static District of(Address address) {
-        return address == null ? District.UNKNOWN : Districts.standard().of(address.getPostalCode());
+        return address == null ? District.UNKNOWN
+                : Districts.standard().of(address.getPostalCode(), address.getStreetAddress());
     }
 
     /** The entry of the tip in its day's document. */

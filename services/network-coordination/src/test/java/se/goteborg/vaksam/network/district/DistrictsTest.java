@@ -22,6 +22,23 @@ class DistrictsTest {
         assertThat(Districts.standard().of(postalCode)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Första Långgatan 20, 413 27 Göteborg | CENTRUM",
+            "Nils Ericsonsplatsen 4, 41103 Göteborg | CENTRUM",
+            "Angereds Torg 5, SE-424 65 Angered | NORDOST",
+            "Frölunda Torg, Västra Frölunda | UNKNOWN",
+            "Storgatan 12, 2 tr | UNKNOWN"})
+    void aTaxiStopsPostalCodeIsFoundInItsLine(String line, District expected) {
+        assertThat(Districts.standard().of(null, line)).isEqualTo(expected);
+    }
+
+    @Test
+    void aPostalCodeOfItsOwnWinsOverTheLine() {
+        assertThat(Districts.standard().of("417 56", "Första Långgatan 20, 413 27 Göteborg"))
+                .isEqualTo(District.HISINGEN);
+    }
+
     @Test
     void noPostalCodeIsUnknown() {
         assertThat(Districts.standard().of(null)).isEqualTo(District.UNKNOWN);
