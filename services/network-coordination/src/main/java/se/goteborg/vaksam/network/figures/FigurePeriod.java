@@ -99,10 +99,6 @@ record FigurePeriod(LocalDate from, LocalDate to, Granularity by) {
         }
     }
 
-    FigurePeriod by(Granularity granularity) {
-        return new FigurePeriod(from, to, granularity);
-    }
-
     List<LocalDate> days() {
         return from.datesUntil(to).toList();
     }

@@ -183,7 +183,8 @@ class AlertFiguresIT {
 
     private List<Document> stored() {
         return Flux.from(database.getCollection(AlertFactsRepository.COLLECTION)
-                        .find(Filters.gte("routedAt", Date.from(DAY.minusSeconds(1)))))
+                        .find(Filters.and(Filters.gte("routedAt", Date.from(DAY.minusSeconds(1))),
+                                Filters.lt("routedAt", Date.from(DAY.plus(Duration.ofDays(1)))))))
                 .collectList().block(DEADLINE);
     }
 
@@ -228,6 +229,6 @@ class AlertFiguresIT {
     }
 
     private WebTestClient client() {
-        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
+        return FiguresTestBase.client(port);
     }
 }
