@@ -27,9 +27,10 @@ import se.goteborg.vaksam.events.alert.AlertStatusChanged;
  * least ({@code $min}) and whose sets ignore repeats, so the events may come in any order (a status change before
  * the alert's routing), twice, or again from a replay, and the document ends the same. Then, once the alert's routing
  * is known, its entry in the document of the day it was routed ({@value #DAYS}; see {@link DayDocuments} for
- * {@value #VERSIONS} and {@value #TALLIES}), written from the whole alert document with operators that only ever move one way ({@code $set} of fixed values,
- * {@code $min}): whichever of two events for one alert is handled last writes everything both knew, and an event
- * whose handling stopped between the two writes completes its entry when it is delivered again.
+ * {@value #VERSIONS} and {@value #TALLIES}), written from the whole alert document with operators that only ever move
+ * one way ({@code $set} of fixed values, {@code $min}): whichever of two events for one alert is handled last writes
+ * everything both knew, and an event whose handling stopped between the two writes completes its entry when it is
+ * delivered again.
  */
 @Repository
 class AlertFactsRepository {

@@ -44,7 +44,7 @@ final class Charts {
         }
     }
 
-    /** A bar placed in the chart's coordinates; {@code labelX}/{@code labelY} and {@code valueX}/{@code valueY} place its texts. */
+    /** A bar placed in the chart's coordinates, and where its label and its value are written. */
     record Bar(Item item, int x, int y, int width, int height, int labelX, int labelY, int valueX, int valueY,
                boolean labelled) {
     }

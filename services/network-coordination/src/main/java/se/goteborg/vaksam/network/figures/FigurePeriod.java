@@ -14,7 +14,6 @@ import java.util.Optional;
 
 import org.springframework.util.MultiValueMap;
 
-import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.web.problem.FieldProblems;
 
 /**
@@ -60,13 +59,6 @@ record FigurePeriod(LocalDate from, LocalDate to, Granularity by) {
     /** The first day of the eleventh month before the last day before {@code to}: twelve bars by month. */
     private static LocalDate twelveMonthsBefore(LocalDate to) {
         return to.minusDays(1).withDayOfMonth(1).minusMonths(11);
-    }
-
-    /** The period the query asks for, or every parameter at fault named. */
-    static Mono<FigurePeriod> of(MultiValueMap<String, String> query, LocalDate today) {
-        FieldProblems problems = new FieldProblems();
-        FigurePeriod period = check(query, today, problems);
-        return problems.thenReturn(period);
     }
 
     /** The period the query asks for; the problems with it, if any, are added to {@code problems}. */

@@ -245,7 +245,7 @@ class FiguresService {
         return new Minutes(percentile(byMinute, total, 50), percentile(byMinute, total, 90));
     }
 
-    /** The nearest-rank percentile: the least value with at least {@code percent} per cent of the values at or below. */
+    /** The nearest-rank percentile: the least value with {@code percent} per cent of the values at or below it. */
     static long percentile(TreeMap<Long, Long> byValue, long total, int percent) {
         long rank = Math.max(1, (long) Math.ceil(percent / 100.0 * total));
         long seen = 0;

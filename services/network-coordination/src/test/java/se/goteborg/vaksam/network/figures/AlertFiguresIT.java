@@ -1,6 +1,7 @@
 package se.goteborg.vaksam.network.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.goteborg.vaksam.network.figures.FiguresTestBase.recipient;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -163,12 +164,6 @@ class AlertFiguresIT {
         client().get().uri("/api/v1/network/figures/alerts?from=2026-12-02&to=2026-12-01")
                 .headers(h -> h.setBearerAuth(TestTokens.coordinator())).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("to");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> recipient(Map<String, Object> figures, String recipient) {
-        return ((List<Map<String, Object>>) figures.get("recipients")).stream()
-                .filter(r -> recipient.equals(r.get("recipient"))).findFirst().orElseThrow();
     }
 
     private void awaitStored(Predicate<List<Document>> stored) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
@@ -47,6 +46,8 @@ import se.goteborg.vaksam.testsupport.TestTokens;
  */
 public final class FiguresLoadCheck {
 
+    static final int MEMBERS = 200;
+
     private FiguresLoadCheck() {
     }
 
@@ -65,12 +66,12 @@ public final class FiguresLoadCheck {
                         "vaksam.security.jwk-set-uri=" + TestTokens.jwkSetUri(), "logging.level.root=WARN")
                 .run()) {
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
-            if (!seeded) {
-                seed(service, tips, days);
-            }
-            timeTallies(service, days);
             HttpClient http = HttpClient.newHttpClient();
             String token = TestTokens.coordinator();
+            if (!seeded) {
+                seed(service, enrol(http, port, token, MEMBERS), tips, days);
+            }
+            timeTallies(service, days);
             LocalDate today = LocalDate.now(FigurePeriod.CITY_TIME);
             Quarter previous = Quarter.of(today).previous();
             for (String path : List.of("/network", "/network", "/api/v1/network/figures/tips",
@@ -85,16 +86,30 @@ public final class FiguresLoadCheck {
         System.exit(0);
     }
 
-    private static void seed(ConfigurableApplicationContext service, int tips, int days) {
+    /** Members enrolled through the API, as coordinators do; their ids. */
+    private static List<String> enrol(HttpClient http, int port, String token, int count) throws Exception {
+        String[] types = {"HOTEL", "HOTEL", "HOSTEL", "TAXI", "RESTAURANT", "VENUE"};
+        String[] postalCodes = {"411 19", "416 60", "417 05", "421 30"};
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String body = "{\"type\":\"" + types[i % types.length] + "\",\"name\":\"Medlem " + i
+                    + "\",\"orgNumber\":\"556000-0001\",\"address\":{\"streetAddress\":\"Gatan " + i
+                    + "\",\"postalCode\":\"" + postalCodes[i % postalCodes.length] + "\",\"city\":\"Göteborg\"},"
+                    + "\"joinedOn\":\"" + LocalDate.now().minusDays(i * 5L) + "\"}";
+            String created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                    + "/api/v1/members")).header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(), HttpResponse.BodyHandlers.ofString()).body();
+            ids.add(created.replaceAll(".*\"memberId\":\"([^\"]+)\".*", "$1"));
+        }
+        return ids;
+    }
+
+    private static void seed(ConfigurableApplicationContext service, List<String> members, int tips, int days) {
         TipFactsRepository tipFacts = service.getBean(TipFactsRepository.class);
         AlertFactsRepository alertFacts = service.getBean(AlertFactsRepository.class);
         MongoDatabase database = service.getBean(MongoDatabase.class);
         Random random = new Random(100_000);
-        List<String> members = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            String id = UUID.randomUUID().toString();
-            members.add(id);
-        }
         Instant now = Instant.now();
         AtomicLong events = new AtomicLong();
         long started = System.nanoTime();
@@ -202,5 +217,11 @@ public final class FiguresLoadCheck {
         }
         System.out.printf("GET %s -> %d, %d chars: first %d ms, then %s ms%n", path, status, bytes, millis.get(0),
                 millis.subList(1, millis.size()));
+        String saveTo = System.getProperty("figures.pages");
+        if (saveTo != null) {
+            Path page = Path.of(saveTo).resolve(path.replaceAll("[^A-Za-z0-9-]+", "_") + ".html");
+            Files.createDirectories(page.getParent());
+            Files.writeString(page, http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        }
     }
 }

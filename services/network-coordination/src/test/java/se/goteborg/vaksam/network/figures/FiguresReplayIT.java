@@ -111,7 +111,8 @@ class FiguresReplayIT extends FiguresTestBase {
                         routedAt.plus(Duration.ofDays(2))));
             }
             if (i == 4) {
-                events.add(FigureEvents.status(police, AlertStatus.ESCALATED, null, routedAt.plus(Duration.ofHours(4))));
+                events.add(FigureEvents.status(police, AlertStatus.ESCALATED, null,
+                        routedAt.plus(Duration.ofHours(4))));
                 events.add(FigureEvents.status(police, AlertStatus.PRIORITY_CHANGED, null,
                         routedAt.plus(Duration.ofHours(5))));
             }
@@ -247,12 +248,6 @@ class FiguresReplayIT extends FiguresTestBase {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> figure(Map<String, Object> figures, String path) {
         return (Map<String, Object>) figures.get(path);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> recipient(Map<String, Object> figures, String recipient) {
-        return ((List<Map<String, Object>>) figures.get("recipients")).stream()
-                .filter(r -> recipient.equals(r.get("recipient"))).findFirst().orElseThrow();
     }
 
     private static void write(MongoDatabase database, String collection, String id, Document update) {

@@ -142,6 +142,13 @@ abstract class FiguresTestBase {
                 .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
     }
 
+    /** One recipient's figures in an alert figures' JSON. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> recipient(Map<String, Object> figures, String recipient) {
+        return ((List<Map<String, Object>>) figures.get("recipients")).stream()
+                .filter(r -> recipient.equals(r.get("recipient"))).findFirst().orElseThrow();
+    }
+
     String csv(String path) {
         return client().get().uri(path).headers(h -> h.setBearerAuth(TestTokens.coordinator())).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
