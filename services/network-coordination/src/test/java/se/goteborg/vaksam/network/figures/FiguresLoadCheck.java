@@ -60,11 +60,10 @@ public final class FiguresLoadCheck {
         String mongo = "mongodb://" + store.bind().getHostString() + ":" + store.getLocalAddress().getPort();
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(
                 NetworkCoordinationApplication.class)
-                .properties("server.port=0", "spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
-                        "vaksam.registry.url=" + SchemaRegistryServer.shared().url(), "vaksam.mongo.uri=" + mongo,
-                        "vaksam.mongo.database=network-load", "vaksam.security.issuer=" + TestTokens.ISSUER,
-                        "vaksam.security.jwk-set-uri=" + TestTokens.jwkSetUri(), "logging.level.root=WARN")
-                .run()) {
+                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
+                        "--vaksam.registry.url=" + SchemaRegistryServer.shared().url(), "--vaksam.mongo.uri=" + mongo,
+                        "--vaksam.mongo.database=network-load", "--vaksam.security.issuer=" + TestTokens.ISSUER,
+                        "--vaksam.security.jwk-set-uri=" + TestTokens.jwkSetUri(), "--logging.level.root=WARN")) {
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
             HttpClient http = HttpClient.newHttpClient();
             String token = TestTokens.coordinator();
@@ -79,6 +78,10 @@ public final class FiguresLoadCheck {
                             + today.plusDays(1) + "&by=week", "/network/reports/" + previous.code())) {
                 time(http, port, token, path);
             }
+            System.gc();
+            Runtime runtime = Runtime.getRuntime();
+            System.out.printf("heap in use after a collection (broker and store included): %d MB%n",
+                    (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
         } finally {
             store.shutdown();
         }

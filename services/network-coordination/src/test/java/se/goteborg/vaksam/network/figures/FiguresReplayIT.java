@@ -197,12 +197,11 @@ class FiguresReplayIT extends FiguresTestBase {
         }
         try (ConfigurableApplicationContext rebuilt = new SpringApplicationBuilder(
                 NetworkCoordinationApplication.class, MutableClockConfiguration.class, OwnNettyResources.class)
-                .properties("server.port=0", "spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
-                        "vaksam.registry.url=" + SchemaRegistryServer.shared().url(),
-                        "vaksam.mongo.uri=" + MongoStore.uri(), "vaksam.mongo.database=" + fresh,
-                        "vaksam.network.figures.consumer=" + fresh, "vaksam.security.issuer=" + TestTokens.ISSUER,
-                        "vaksam.security.jwk-set-uri=" + TestTokens.jwkSetUri())
-                .run()) {
+                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
+                        "--vaksam.registry.url=" + SchemaRegistryServer.shared().url(),
+                        "--vaksam.mongo.uri=" + MongoStore.uri(), "--vaksam.mongo.database=" + fresh,
+                        "--vaksam.network.figures.consumer=" + fresh, "--vaksam.security.issuer=" + TestTokens.ISSUER,
+                        "--vaksam.security.jwk-set-uri=" + TestTokens.jwkSetUri())) {
             rebuilt.getBean(MutableClock.class).set(NOW);
             awaitConsumed(fresh);
             int port = ((WebServerApplicationContext) rebuilt).getWebServer().getPort();

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import reactor.core.publisher.Mono;
@@ -32,6 +34,7 @@ import se.goteborg.vaksam.events.alert.AlertStatusChanged;
 import se.goteborg.vaksam.events.tip.TipSubmitted;
 import se.goteborg.vaksam.network.NetworkCoordinationApplication;
 import se.goteborg.vaksam.platform.events.EventPublisher;
+import se.goteborg.vaksam.platform.events.Outbox;
 import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
 import se.goteborg.vaksam.testsupport.MongoStore;
@@ -108,9 +111,7 @@ abstract class FiguresTestBase {
         } else {
             throw new IllegalArgumentException(event.getClass().getName());
         }
-        // The registry in the tests keeps schemas in H2, whose table lock can time out when the member relay
-        // registers its schemas at the same moment; registering is idempotent, so trying again is safe.
-        sent.retry(2).block(DEADLINE);
+        sent.block(DEADLINE);
     }
 
     /** Enrols a member through the API, as a coordinator does; its id. */
@@ -125,7 +126,13 @@ abstract class FiguresTestBase {
                 .exchange().expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) member.get("member");
-        return (String) body.get("memberId");
+        String memberId = (String) body.get("memberId");
+        // The member topic's relay registers its schemas with the registry; the tests' own events wait for it, as
+        // the registry in the tests can time out two registrations at once.
+        Awaitility.await("member " + memberId + " published").atMost(DEADLINE).until(() -> Outbox.entries(
+                Mono.from(database.getCollection("members").find(Filters.eq("_id", memberId)).first())
+                        .block(DEADLINE)).isEmpty());
+        return memberId;
     }
 
     /** Records a meeting as the meetings feature stores it. */
