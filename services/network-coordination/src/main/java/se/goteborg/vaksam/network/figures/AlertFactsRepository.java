@@ -26,17 +26,20 @@ import se.goteborg.vaksam.events.alert.AlertStatusChanged;
  * code, and the ids of priority changes; every write is an upsert keyed by alert id whose times and outcome keep the
  * least ({@code $min}) and whose sets ignore repeats, so the events may come in any order (a status change before
  * the alert's routing), twice, or again from a replay, and the document ends the same. Then, once the alert's routing
- * is known, its entry in the document of the day it was routed ({@value #DAYS}, tallied in {@value #TALLIES}),
- * written from the whole alert document with operators that only ever move one way ({@code $set} of fixed values,
- * {@code $min}): whichever of two events for one alert is handled last writes everything both knew, and an event
- * whose handling stopped between the two writes completes its entry when it is delivered again.
+ * is known, its entry in the document of the day it was routed ({@value #DAYS}; see {@link DayDocuments} for
+ * {@value #VERSIONS} and {@value #TALLIES}), written from the whole alert document with operators that only ever move
+ * one way ({@code $set} of fixed values, {@code $min}): whichever of two events for one alert is handled last writes
+ * everything both knew, and an event whose handling stopped between the two writes completes its entry when it is
+ * delivered again.
  */
 @Repository
 class AlertFactsRepository {
 
     static final String COLLECTION = "alert_facts";
-    static final String DAYS = "alert_days";
-    static final String TALLIES = "alert_day_tallies";
+    static final String PREFIX = "alert";
+    static final String DAYS = PREFIX + "_days";
+    static final String VERSIONS = PREFIX + "_day_versions";
+    static final String TALLIES = PREFIX + "_day_tallies";
     static final String ALERTS = "alerts";
     static final String PRIORITY = "priority";
     static final String ACKNOWLEDGED = "acknowledged";
@@ -52,7 +55,7 @@ class AlertFactsRepository {
 
     AlertFactsRepository(MongoDatabase database) {
         this.facts = database.getCollection(COLLECTION);
-        this.days = new DayDocuments(database, DAYS, TALLIES, AlertFactsRepository::count);
+        this.days = new DayDocuments(database, PREFIX, AlertFactsRepository::count);
     }
 
     Mono<Void> routed(AlertRouted alert) {

@@ -3,6 +3,8 @@ package se.goteborg.vaksam.network.figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import se.goteborg.vaksam.network.district.District;
 
@@ -18,11 +20,12 @@ final class Charts {
     /** Horizontal bars: a label line above each bar, so long labels need no room beside it. */
     static final int ROW = 44;
     static final int BAR = 16;
-    static final int VALUE_ROOM = 64;
+    static final int VALUE_ROOM = 96;
     /** Vertical bars (a series over time): the plot's height and the room for the labels under it. */
     static final int PLOT = 200;
     static final int AXIS = 40;
     static final int MOST_AXIS_LABELS = 13;
+    private static final Pattern WEEK_OR_MONTH = Pattern.compile("(\\d{4})-W?(\\d{2})");
 
     private Charts() {
     }
@@ -44,9 +47,14 @@ final class Charts {
         }
     }
 
-    /** A bar placed in the chart's coordinates; {@code labelX}/{@code labelY} and {@code valueX}/{@code valueY} place its texts. */
+    /**
+     * A bar placed in the chart's coordinates, and where its label and its value are written.
+     *
+     * @param axis     under a standing bar, the short label of its week or month ({@code 23}, {@code 06})
+     * @param axisYear under that, the year, where a new one begins
+     */
     record Bar(Item item, int x, int y, int width, int height, int labelX, int labelY, int valueX, int valueY,
-               boolean labelled) {
+               boolean labelled, String axis, String axisYear) {
     }
 
     /** @param vertical whether the bars stand (a series over time) rather than lie (a breakdown) */
@@ -64,7 +72,7 @@ final class Charts {
             Item item = items.get(i);
             int top = i * ROW;
             int length = length(item, scale);
-            bars.add(new Bar(item, 0, top + 20, length, BAR, 0, top + 14, length + 6, top + 33, true));
+            bars.add(new Bar(item, 0, top + 20, length, BAR, 0, top + 14, length + 6, top + 33, true, null, null));
         }
         return new Chart(id, WIDTH, Math.max(ROW, items.size() * ROW), bars, isEmpty(items), false);
     }
@@ -75,12 +83,21 @@ final class Charts {
         int gap = Math.max(1, slot / 5);
         int every = (int) Math.ceil(items.size() / (double) MOST_AXIS_LABELS);
         List<Bar> bars = new ArrayList<>();
+        String year = null;
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             int height = length(item, scale);
             int x = i * slot + gap / 2;
+            Matcher period = WEEK_OR_MONTH.matcher(item.label());
+            boolean dated = period.matches();
+            boolean labelled = i % every == 0;
+            String newYear = dated && labelled && !period.group(1).equals(year) ? period.group(1) : null;
+            if (newYear != null) {
+                year = newYear;
+            }
             bars.add(new Bar(item, x, 16 + PLOT - height, slot - gap, height, x + (slot - gap) / 2, 16 + PLOT + 18,
-                    x + (slot - gap) / 2, 16 + PLOT - height - 4, i % every == 0));
+                    x + (slot - gap) / 2, 16 + PLOT - height - 4, labelled, dated ? period.group(2) : item.label(),
+                    newYear));
         }
         return new Chart(id, WIDTH, 16 + PLOT + AXIS, bars, isEmpty(items), true);
     }
@@ -90,27 +107,38 @@ final class Charts {
     private static final List<District> MAP_ORDER = List.of(District.HISINGEN, District.NORDOST, District.SYDVAST,
             District.CENTRUM, District.OUTSIDE_CITY, District.UNKNOWN);
 
-    /** A tile of the schematic district map; {@code level} 0 (none) to 4 (the most) shades it. */
-    record Tile(String district, Count count, int x, int y, int width, int height, int level) {
+    /**
+     * A tile of the schematic district map: {@code level} 0 (none) to 4 (the most) shades it; its name and count are
+     * written at {@code name} and {@code count} (at the right end, {@code countAtEnd}, on the low tiles of a line).
+     */
+    record Tile(String district, Count count, int x, int y, int width, int height, int level, int nameX, int nameY,
+                int countX, int countY, boolean countAtEnd) {
+    }
+
+    record TileMap(List<Tile> tiles, int width, int height) {
     }
 
     /**
      * The four city areas as tiles roughly where they lie (Hisingen north-west across the river, Nordost north-east,
-     * Sydväst south-west, Centrum between them to the south-east), then the tips outside the city and those without a
-     * usable postal code.
+     * Sydväst south-west, Centrum between them to the south-east), then, lower, the tips outside the city and those
+     * without a usable postal code.
      */
-    record TileMap(List<Tile> tiles, int width, int height) {
-    }
-
     static TileMap districtMap(Map<String, Count> byDistrict) {
-        long most = byDistrict.values().stream().mapToLong(Count::value).max().orElse(0);
+        long most = byDistrict.values().stream().filter(count -> !count.suppressed()).mapToLong(Count::value).max()
+                .orElse(0);
         List<Tile> tiles = new ArrayList<>();
         for (int i = 0; i < MAP_ORDER.size(); i++) {
             Count count = byDistrict.getOrDefault(MAP_ORDER.get(i).name(), Count.of(0));
             boolean city = i < 4;
-            tiles.add(new Tile(MAP_ORDER.get(i).name(), count, (i % 2) * TILE_WIDTH + 4,
-                    city ? (i / 2) * TILE_HEIGHT + 4 : 2 * TILE_HEIGHT + 4, TILE_WIDTH - 8,
-                    city ? TILE_HEIGHT - 8 : TILE_HEIGHT / 2, level(count, most)));
+            int x = (i % 2) * TILE_WIDTH + 4;
+            int y = city ? (i / 2) * TILE_HEIGHT + 4 : 2 * TILE_HEIGHT + 4;
+            int width = TILE_WIDTH - 8;
+            int height = city ? TILE_HEIGHT - 8 : TILE_HEIGHT / 2;
+            tiles.add(city
+                    ? new Tile(MAP_ORDER.get(i).name(), count, x, y, width, height, level(count, most), x + 14, y + 28,
+                            x + 14, y + 72, false)
+                    : new Tile(MAP_ORDER.get(i).name(), count, x, y, width, height, level(count, most), x + 14, y + 38,
+                            x + width - 14, y + 40, true));
         }
         return new TileMap(tiles, WIDTH, 2 * TILE_HEIGHT + TILE_HEIGHT / 2 + 8);
     }

@@ -28,7 +28,7 @@ record Count(int value, boolean smallGroup) {
     }
 
     /** Whether a count of 1 or 2 would be hidden. */
-    static boolean isSmall(long value) {
+    private static boolean isSmall(long value) {
         return value > 0 && value < SMALLEST_SHOWN;
     }
 

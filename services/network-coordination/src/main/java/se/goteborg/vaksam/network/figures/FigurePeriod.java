@@ -14,7 +14,6 @@ import java.util.Optional;
 
 import org.springframework.util.MultiValueMap;
 
-import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.web.problem.FieldProblems;
 
 /**
@@ -62,13 +61,6 @@ record FigurePeriod(LocalDate from, LocalDate to, Granularity by) {
         return to.minusDays(1).withDayOfMonth(1).minusMonths(11);
     }
 
-    /** The period the query asks for, or every parameter at fault named. */
-    static Mono<FigurePeriod> of(MultiValueMap<String, String> query, LocalDate today) {
-        FieldProblems problems = new FieldProblems();
-        FigurePeriod period = check(query, today, problems);
-        return problems.thenReturn(period);
-    }
-
     /** The period the query asks for; the problems with it, if any, are added to {@code problems}. */
     static FigurePeriod check(MultiValueMap<String, String> query, LocalDate today, FieldProblems problems) {
         LocalDate to = day(problems, "to", query.getFirst("to"), today.plusDays(1));
@@ -97,10 +89,6 @@ record FigurePeriod(LocalDate from, LocalDate to, Granularity by) {
             problems.add(field, "must be a date such as 2026-12-01");
             return otherwise;
         }
-    }
-
-    FigurePeriod by(Granularity granularity) {
-        return new FigurePeriod(from, to, granularity);
     }
 
     List<LocalDate> days() {

@@ -19,7 +19,6 @@ import se.goteborg.vaksam.events.common.Priority;
 import se.goteborg.vaksam.network.figures.AlertFigures.RecipientFigures;
 import se.goteborg.vaksam.network.figures.Charts.Chart;
 import se.goteborg.vaksam.network.figures.Charts.Item;
-import se.goteborg.vaksam.network.figures.FigurePeriod.Granularity;
 import se.goteborg.vaksam.network.figures.MemberFigures.NotReporting;
 import se.goteborg.vaksam.network.figures.MemberFigures.Participation;
 import se.goteborg.vaksam.network.figures.MemberFigures.State;
@@ -65,20 +64,22 @@ class FiguresPageHandler {
                 return PageResponses.render(HttpStatus.BAD_REQUEST, "network/figures/dashboard", model);
             });
         }
-        return Mono.zip(figures.tips(period), figures.alerts(period), figures.notReporting(),
-                        figures.participation(period))
+        return Mono.zip(figures.overview(period), figures.notReporting())
                 .flatMap(all -> Pages.model(request, Pages.PATH).flatMap(model -> {
                     model.put("form", new PeriodForm(period.from().toString(), period.to().toString(),
                             period.by().code()));
                     model.put("errors", Map.of());
                     model.put("period", period);
-                    dashboard(model, labels, period, all.getT1(), all.getT2(), all.getT3(), all.getT4());
+                    dashboard(model, labels, period, all.getT1(), all.getT2());
                     return PageResponses.render(HttpStatus.OK, "network/figures/dashboard", model);
                 }));
     }
 
-    private static void dashboard(Map<String, Object> model, Labels labels, FigurePeriod period, TipFigures tips,
-                                  AlertFigures alerts, NotReporting notReporting, Participation participation) {
+    private static void dashboard(Map<String, Object> model, Labels labels, FigurePeriod period,
+                                  FiguresService.Overview overview, NotReporting notReporting) {
+        TipFigures tips = overview.tips();
+        AlertFigures alerts = overview.alerts();
+        Participation participation = overview.participation();
         model.put("tips", tips);
         model.put("alertsTotal", Count.of(alerts.total()));
         model.put("acknowledgedTotal", Count.of(alerts.recipients().stream()
@@ -206,9 +207,8 @@ class FiguresPageHandler {
     }
 
     private Mono<QuarterReport.Figures> reportFigures(Quarter quarter) {
-        FigurePeriod period = quarter.period().by(Granularity.MONTH);
-        return Mono.zip(figures.tips(period), figures.alerts(period), figures.participation(period))
-                .map(all -> new QuarterReport.Figures(quarter, all.getT1(), all.getT2(), all.getT3()));
+        return figures.overview(quarter.period()).map(overview -> new QuarterReport.Figures(quarter, overview.tips(),
+                overview.alerts(), overview.participation()));
     }
 
     /** Each field at fault with the message key the page shows for it. */

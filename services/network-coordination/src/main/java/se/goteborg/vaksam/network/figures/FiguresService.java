@@ -84,18 +84,35 @@ class FiguresService {
         return tips.firstDay().defaultIfEmpty(today());
     }
 
+    /** A period's tips, alerts and meetings, each day's tallies read once. */
+    record Overview(TipFigures tips, AlertFigures alerts, Participation participation) {
+    }
+
+    Mono<Overview> overview(FigurePeriod period) {
+        return Mono.zip(tips.tallies(period.days()), alerts.tallies(period.days()), held(period),
+                        members.all().collectList())
+                .map(all -> new Overview(tipFigures(period, all.getT1()), alertFigures(period, all.getT2()),
+                        participation(period, Tally.merged(all.getT1().values()), all.getT3(), all.getT4())));
+    }
+
     Mono<TipFigures> tips(FigurePeriod period) {
-        return tips.tallies(period.days()).map(days -> new TipFigures(period.from(), period.to(),
-                period.by().code(), tipCounts(Tally.merged(days.values())),
-                period.buckets().stream().map(bucket -> new PeriodTips(bucket.label(), bucket.from(), bucket.to(),
-                        bucket.partial(), tipCounts(within(days, bucket)))).toList()));
+        return tips.tallies(period.days()).map(days -> tipFigures(period, days));
     }
 
     Mono<AlertFigures> alerts(FigurePeriod period) {
-        return alerts.tallies(period.days()).map(days -> new AlertFigures(period.from(), period.to(),
-                period.by().code(), recipients(Tally.merged(days.values())),
+        return alerts.tallies(period.days()).map(days -> alertFigures(period, days));
+    }
+
+    private static TipFigures tipFigures(FigurePeriod period, Map<LocalDate, Tally> days) {
+        return new TipFigures(period.from(), period.to(), period.by().code(), tipCounts(Tally.merged(days.values())),
+                period.buckets().stream().map(bucket -> new PeriodTips(bucket.label(), bucket.from(), bucket.to(),
+                        bucket.partial(), tipCounts(within(days, bucket)))).toList());
+    }
+
+    private static AlertFigures alertFigures(FigurePeriod period, Map<LocalDate, Tally> days) {
+        return new AlertFigures(period.from(), period.to(), period.by().code(), recipients(Tally.merged(days.values())),
                 period.buckets().stream().map(bucket -> new PeriodAlerts(bucket.label(), bucket.from(), bucket.to(),
-                        bucket.partial(), recipients(within(days, bucket)))).toList()));
+                        bucket.partial(), recipients(within(days, bucket)))).toList());
     }
 
     /**
@@ -126,24 +143,29 @@ class FiguresService {
      * meetings it attended and the tips it reported in the period.
      */
     Mono<Participation> participation(FigurePeriod period) {
-        Mono<List<MeetingSummary>> held = meetings.heldBetween(period.from(), period.to()).collectList();
-        Mono<Tally> reported = tips.tallies(period.days()).map(days -> Tally.merged(days.values()));
-        return Mono.zip(held, reported, members.all().collectList()).map(all -> {
-            List<MeetingSummary> meetingList = all.getT1().stream()
-                    .sorted(Comparator.comparing(MeetingSummary::heldOn)).toList();
-            Map<String, Long> tipsByMember = all.getT2().dimension(TipFact.MEMBER);
-            List<MemberParticipation> rows = all.getT3().stream()
-                    .map(member -> Map.entry(member, participation(member, meetingList, tipsByMember)))
-                    .filter(row -> row.getKey().status() == MemberStatus.ACTIVE || row.getValue().meetingsAttended() > 0)
-                    .map(Map.Entry::getValue)
-                    .sorted(Comparator.comparing(MemberParticipation::name, String.CASE_INSENSITIVE_ORDER))
-                    .toList();
-            return new Participation(period.from(), period.to(),
-                    meetingList.stream().map(m -> new MeetingHeld(m.meetingId(), m.kind(), m.title(), m.heldOn(),
-                            Count.of(m.attendeeMemberIds().size()))).toList(),
-                    rows, group(rows.stream().filter(r -> r.meetingsAttended() > 0).toList()),
-                    group(rows.stream().filter(r -> r.meetingsAttended() == 0).toList()));
-        });
+        return Mono.zip(tips.tallies(period.days()), held(period), members.all().collectList())
+                .map(all -> participation(period, Tally.merged(all.getT1().values()), all.getT2(), all.getT3()));
+    }
+
+    private Mono<List<MeetingSummary>> held(FigurePeriod period) {
+        return meetings.heldBetween(period.from(), period.to()).collectList();
+    }
+
+    private static Participation participation(FigurePeriod period, Tally reported, List<MeetingSummary> held,
+                                               List<MemberSummary> all) {
+        List<MeetingSummary> meetingList = held.stream().sorted(Comparator.comparing(MeetingSummary::heldOn)).toList();
+        Map<String, Long> tipsByMember = reported.dimension(TipFact.MEMBER);
+        List<MemberParticipation> rows = all.stream()
+                .map(member -> Map.entry(member, participation(member, meetingList, tipsByMember)))
+                .filter(row -> row.getKey().status() == MemberStatus.ACTIVE || row.getValue().meetingsAttended() > 0)
+                .map(Map.Entry::getValue)
+                .sorted(Comparator.comparing(MemberParticipation::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+        return new Participation(period.from(), period.to(),
+                meetingList.stream().map(m -> new MeetingHeld(m.meetingId(), m.kind(), m.title(), m.heldOn(),
+                        Count.of(m.attendeeMemberIds().size()))).toList(),
+                rows, group(rows.stream().filter(r -> r.meetingsAttended() > 0).toList()),
+                group(rows.stream().filter(r -> r.meetingsAttended() == 0).toList()));
     }
 
     private static MemberParticipation participation(MemberSummary member, List<MeetingSummary> held,
@@ -223,7 +245,7 @@ class FiguresService {
         return new Minutes(percentile(byMinute, total, 50), percentile(byMinute, total, 90));
     }
 
-    /** The nearest-rank percentile: the least value with at least {@code percent} per cent of the values at or below. */
+    /** The nearest-rank percentile: the least value with {@code percent} per cent of the values at or below it. */
     static long percentile(TreeMap<Long, Long> byValue, long total, int percent) {
         long rank = Math.max(1, (long) Math.ceil(percent / 100.0 * total));
         long seen = 0;

@@ -42,7 +42,8 @@ record TipFact(String tipId, String memberId, String memberType, String channel,
                 .distinct().sorted().toList();
         return new TipFact(tip.getTipId(), tip.getMemberId(), memberType, tip.getChannel().name(),
                 district(tip).name(), tip.getExploitationType().name(), tip.getSuspectedMinor().name(),
-                tip.getImmediateDanger(), indicators, tip.getSubmittedAt().atZone(FigurePeriod.CITY_TIME).toLocalDate());
+                tip.getImmediateDanger(), indicators,
+                tip.getSubmittedAt().atZone(FigurePeriod.CITY_TIME).toLocalDate());
     }
 
     private static District district(TipSubmitted tip) {

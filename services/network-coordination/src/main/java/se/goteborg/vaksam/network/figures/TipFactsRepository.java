@@ -16,8 +16,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The tips' facts: an entry per tip in its day's document ({@value #DAYS}, tallied in {@value #TALLIES}), each
- * member's last day of reporting ({@value #MEMBERS}, by member id) and the first day of any tip ({@value #META}).
+ * The tips' facts: an entry per tip in its day's document ({@value #DAYS}; see {@link DayDocuments} for
+ * {@value #VERSIONS} and {@value #TALLIES}), each member's last day of reporting ({@value #MEMBERS}, by member id)
+ * and the first day of any tip ({@value #META}).
  * Every write is an idempotent upsert by id ({@code $set} of the tip's own entry, {@code $max}, {@code $min}), so a
  * tip counted twice, in any order, or again from a replay of the topic, leaves every document as it was, and a tip
  * whose handling stopped between two writes is completed when it is delivered again.
@@ -25,8 +26,10 @@ import reactor.core.publisher.Mono;
 @Repository
 class TipFactsRepository {
 
-    static final String DAYS = "tip_days";
-    static final String TALLIES = "tip_day_tallies";
+    static final String PREFIX = "tip";
+    static final String DAYS = PREFIX + "_days";
+    static final String VERSIONS = PREFIX + "_day_versions";
+    static final String TALLIES = PREFIX + "_day_tallies";
     static final String MEMBERS = "member_reports";
     static final String META = "figure_meta";
     private static final String TIPS_META = "tips";
@@ -37,7 +40,7 @@ class TipFactsRepository {
     private final MongoCollection<Document> meta;
 
     TipFactsRepository(MongoDatabase database) {
-        this.days = new DayDocuments(database, DAYS, TALLIES, TipFact::count);
+        this.days = new DayDocuments(database, PREFIX, TipFact::count);
         this.members = database.getCollection(MEMBERS);
         this.meta = database.getCollection(META);
     }

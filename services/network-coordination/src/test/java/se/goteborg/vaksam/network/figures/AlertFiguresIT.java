@@ -1,6 +1,7 @@
 package se.goteborg.vaksam.network.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.goteborg.vaksam.network.figures.FiguresTestBase.recipient;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -169,12 +170,6 @@ class AlertFiguresIT {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("to");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> recipient(Map<String, Object> figures, String recipient) {
-        return ((List<Map<String, Object>>) figures.get("recipients")).stream()
-                .filter(r -> recipient.equals(r.get("recipient"))).findFirst().orElseThrow();
-    }
-
     private void awaitStored(Predicate<List<Document>> stored) {
         Awaitility.await("the alert facts stored").atMost(DEADLINE).until(() -> stored.test(stored()));
     }
@@ -188,7 +183,7 @@ class AlertFiguresIT {
     private List<Document> stored() {
         return Flux.from(database.getCollection(AlertFactsRepository.COLLECTION)
                         .find(Filters.and(Filters.gte("routedAt", Date.from(DAY.minusSeconds(1))),
-                                Filters.lt("routedAt", Date.from(DAY.plus(Duration.ofDays(3)))))))
+                                Filters.lt("routedAt", Date.from(DAY.plus(Duration.ofDays(1)))))))
                 .collectList().block(DEADLINE);
     }
 
@@ -233,6 +228,6 @@ class AlertFiguresIT {
     }
 
     private WebTestClient client() {
-        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
+        return FiguresTestBase.client(port);
     }
 }

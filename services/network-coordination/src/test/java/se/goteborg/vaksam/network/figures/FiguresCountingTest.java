@@ -24,7 +24,8 @@ class FiguresCountingTest {
     @Test
     void aTipKeepsCodesAndTheDayItWasSubmittedInSwedishTime() {
         TipSubmitted tip = FigureEvents.hotel("member-1", Instant.parse("2026-06-01T22:30:00Z"), "SE-411 19", "Göta")
-                .setIndicators(List.of("NO_ID_OR_LUGGAGE", "Ringde 070-1234567", "NO_ID_OR_LUGGAGE", "BOOKER_NOT_OCCUPANT"))
+                .setIndicators(List.of("NO_ID_OR_LUGGAGE", "Ringde 070-1234567", "NO_ID_OR_LUGGAGE",
+                        "BOOKER_NOT_OCCUPANT"))
                 .build();
 
         TipFact fact = TipFact.of(tip, "HOTEL");

@@ -49,7 +49,8 @@ class FiguresCsvTest {
         List<String> lines = FiguresCsv.participation(participation).lines().toList();
 
         assertThat(lines.get(0)).isEqualTo("member_id,name,type,district,meetings_attended,reported,tips,from,to");
-        assertThat(lines.get(1)).startsWith("m,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",HOTEL,CENTRUM,0,true,< 3,");
+        assertThat(lines.get(1))
+                .startsWith("m,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",HOTEL,CENTRUM,0,true,< 3,");
         assertThat(lines.get(2)).startsWith("m,'+46 31 00,");
         assertThat(lines.get(3)).startsWith("m,'-1,");
         assertThat(lines.get(4)).startsWith("m,'@SUM(A1),");
@@ -61,7 +62,8 @@ class FiguresCsvTest {
     @Test
     void theParticipationGroupsLeaveAHiddenShareEmpty() {
         Participation participation = new Participation(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-04-01"),
-                List.of(), List.of(), new Group(Count.of(2), Count.of(1), null), new Group(Count.of(8), Count.of(4), 50));
+                List.of(), List.of(), new Group(Count.of(2), Count.of(1), null),
+                new Group(Count.of(8), Count.of(4), 50));
 
         assertThat(FiguresCsv.participationGroups(participation).lines()).containsExactly(
                 "group,members,reported,reported_percent,meetings,from,to",

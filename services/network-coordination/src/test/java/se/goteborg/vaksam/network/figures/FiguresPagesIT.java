@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.jsoup.nodes.Element;
@@ -66,7 +67,7 @@ class FiguresPagesIT extends FiguresTestBase {
                 json(FiguresRouter.API + "/alerts?from=2031-01-01&to=2031-06-01"), alerts ->
                 Integer.valueOf(4).equals(recipient(alerts, "POLICE").get("acknowledged"))
                         && Integer.valueOf(4).equals(recipient(alerts, "MIKAMOTTAGNINGEN").get("alerts"))
-                        && Integer.valueOf(5).equals(((java.util.Map<?, ?>) json(FiguresRouter.API
+                        && Integer.valueOf(5).equals(((Map<?, ?>) json(FiguresRouter.API
                         + "/tips?from=2031-01-01&to=2031-06-01").get("total")).get("tips")));
 
         PageBrowser coordinator = browser(COORDINATOR);
@@ -103,7 +104,8 @@ class FiguresPagesIT extends FiguresTestBase {
         assertThat(page.html().select("#district-map .tile text").eachText()).contains("Centrum", "4", "Hisingen",
                 "< 3");
         assertThat(page.html().select("#tips-over-time-chart rect.bar-suppressed")).as("the < 3 month").hasSize(1);
-        assertThat(row(page, "#acknowledge-table", "Polisen – median")).containsExactly("Polisen – median", "10 min");
+        assertThat(row(page, "#acknowledge-table", "Polisen – median"))
+                .containsExactly("Polisen – median", "10 min");
         assertThat(row(page, "#acknowledge-table", "Polisen – 90:e percentilen")).contains("40 min");
         assertThat(page.text("#recipients tr[data-recipient=POLICE]")).contains("4");
 
@@ -173,7 +175,7 @@ class FiguresPagesIT extends FiguresTestBase {
         }
         Awaitility.await("the tips counted").atMost(DEADLINE).until(() ->
                 json(FiguresRouter.API + "/tips?from=2033-01-01&to=2034-06-01"), tips ->
-                Integer.valueOf(9).equals(((java.util.Map<?, ?>) tips.get("total")).get("tips")));
+                Integer.valueOf(9).equals(((Map<?, ?>) tips.get("total")).get("tips")));
 
         PageBrowser coordinator = browser(COORDINATOR);
         HtmlPage list = coordinator.get("/network/reports");
@@ -224,9 +226,4 @@ class FiguresPagesIT extends FiguresTestBase {
         return row.select("th, td").eachText();
     }
 
-    @SuppressWarnings("unchecked")
-    private static java.util.Map<String, Object> recipient(java.util.Map<String, Object> figures, String recipient) {
-        return ((List<java.util.Map<String, Object>>) figures.get("recipients")).stream()
-                .filter(r -> recipient.equals(r.get("recipient"))).findFirst().orElseThrow();
-    }
 }

@@ -137,9 +137,4 @@ class FiguresPrivacyIT extends FiguresTestBase {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> recipient(Map<String, Object> figures, String recipient) {
-        return ((List<Map<String, Object>>) figures.get("recipients")).stream()
-                .filter(r -> recipient.equals(r.get("recipient"))).findFirst().orElseThrow();
-    }
 }

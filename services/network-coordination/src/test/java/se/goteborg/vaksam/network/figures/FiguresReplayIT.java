@@ -27,6 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.mongodb.client.model.Filters;
@@ -108,7 +111,8 @@ class FiguresReplayIT extends FiguresTestBase {
                         routedAt.plus(Duration.ofDays(2))));
             }
             if (i == 4) {
-                events.add(FigureEvents.status(police, AlertStatus.ESCALATED, null, routedAt.plus(Duration.ofHours(4))));
+                events.add(FigureEvents.status(police, AlertStatus.ESCALATED, null,
+                        routedAt.plus(Duration.ofHours(4))));
                 events.add(FigureEvents.status(police, AlertStatus.PRIORITY_CHANGED, null,
                         routedAt.plus(Duration.ofHours(5))));
             }
@@ -126,8 +130,9 @@ class FiguresReplayIT extends FiguresTestBase {
             events.add(children);
         }
 
-        // A handling that stopped between its two writes: the alerts' facts stored without their day's entry, the
-        // tip's entry without its member's last report. Delivered again, each is completed and counted once.
+        // A handling that stopped between its writes: the alerts' facts stored without their day's entry, the tip's
+        // entry without its day's number in the month's versions or its member's last report. Delivered again,
+        // each is completed and counted once.
         List<SpecificRecord> interrupted = new ArrayList<>();
         for (TipSubmitted tip : january.subList(0, 3)) {
             Instant routedAt = tip.getSubmittedAt().plusSeconds(3);
@@ -191,8 +196,7 @@ class FiguresReplayIT extends FiguresTestBase {
             Mono.from(rebuiltDatabase.getCollection(owned).insertMany(documents)).block(DEADLINE);
         }
         try (ConfigurableApplicationContext rebuilt = new SpringApplicationBuilder(
-                NetworkCoordinationApplication.class, MutableClockConfiguration.class)
-                // Arguments, not default properties: they must win over application.yml (its server.port above all).
+                NetworkCoordinationApplication.class, MutableClockConfiguration.class, OwnNettyResources.class)
                 .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
                         "--vaksam.registry.url=" + SchemaRegistryServer.shared().url(),
                         "--vaksam.mongo.uri=" + MongoStore.uri(), "--vaksam.mongo.database=" + fresh,
@@ -201,9 +205,22 @@ class FiguresReplayIT extends FiguresTestBase {
             rebuilt.getBean(MutableClock.class).set(NOW);
             awaitConsumed(fresh);
             int port = ((WebServerApplicationContext) rebuilt).getWebServer().getPort();
-            WebTestClient rebuiltClient = WebTestClient.bindToServer().responseTimeout(DEADLINE)
-                    .baseUrl("http://localhost:" + port).build();
-            assertThat(figures(rebuiltClient)).isEqualTo(figures);
+            assertThat(figures(client(port))).isEqualTo(figures);
+        }
+    }
+
+    /**
+     * The second instance's server and clients on event loops of its own: closing it would otherwise dispose of
+     * Reactor Netty's global ones, which this JVM's other contexts and the test token server use.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnNettyResources {
+
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
         }
     }
 
@@ -230,12 +247,6 @@ class FiguresReplayIT extends FiguresTestBase {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> figure(Map<String, Object> figures, String path) {
         return (Map<String, Object>) figures.get(path);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> recipient(Map<String, Object> figures, String recipient) {
-        return ((List<Map<String, Object>>) figures.get("recipients")).stream()
-                .filter(r -> recipient.equals(r.get("recipient"))).findFirst().orElseThrow();
     }
 
     private static void write(MongoDatabase database, String collection, String id, Document update) {
