@@ -25,6 +25,8 @@ final class Charts {
     static final int PLOT = 200;
     static final int AXIS = 40;
     static final int MOST_AXIS_LABELS = 13;
+    /** Room at either end of a series for the labels centred under its first and last bars. */
+    static final int MARGIN = 20;
     private static final Pattern WEEK_OR_MONTH = Pattern.compile("(\\d{4})-W?(\\d{2})");
 
     private Charts() {
@@ -79,7 +81,7 @@ final class Charts {
 
     static Chart vertical(String id, List<Item> items) {
         double scale = PLOT / (double) most(items);
-        int slot = items.isEmpty() ? WIDTH : WIDTH / items.size();
+        int slot = items.isEmpty() ? WIDTH : (WIDTH - 2 * MARGIN) / items.size();
         int gap = Math.max(1, slot / 5);
         int every = (int) Math.ceil(items.size() / (double) MOST_AXIS_LABELS);
         List<Bar> bars = new ArrayList<>();
@@ -87,7 +89,7 @@ final class Charts {
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             int height = length(item, scale);
-            int x = i * slot + gap / 2;
+            int x = MARGIN + i * slot + gap / 2;
             Matcher period = WEEK_OR_MONTH.matcher(item.label());
             boolean dated = period.matches();
             boolean labelled = i % every == 0;

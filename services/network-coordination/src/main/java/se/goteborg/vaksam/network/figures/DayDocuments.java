@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -90,7 +91,7 @@ final class DayDocuments {
                 month.get("days", Document.class).forEach((day, n) -> changes.put(
                         yearMonth.atDay(Integer.parseInt(day)), ((Number) n).longValue()));
             }
-            changes.keySet().retainAll(wanted);
+            changes.keySet().retainAll(new HashSet<>(wanted));
             Map<LocalDate, Tally> result = new HashMap<>();
             List<LocalDate> missing = new ArrayList<>();
             changes.forEach((day, version) -> {

@@ -106,7 +106,7 @@ class FiguresPageHandler {
     }
 
     /** The breakdowns of tips as charts, in the order the pages show them. */
-    static List<Captioned> tipCharts(Labels labels, TipCounts counts) {
+    private static List<Captioned> tipCharts(Labels labels, TipCounts counts) {
         return List.of(
                 new Captioned(Charts.horizontal("channel", items(counts.byChannel(),
                         code -> labels.get("figures.channel." + code), "channel")), labels.get("figures.byChannel")),
@@ -123,7 +123,7 @@ class FiguresPageHandler {
                         labels.get("figures.byIndicator")));
     }
 
-    static List<Item> items(Map<String, Count> counts, Function<String, String> label, String kind) {
+    private static List<Item> items(Map<String, Count> counts, Function<String, String> label, String kind) {
         List<Item> items = new ArrayList<>();
         counts.forEach((code, count) -> items.add(Item.counted(label.apply(code), count, kind)));
         return items;
@@ -156,7 +156,7 @@ class FiguresPageHandler {
     }
 
     /** Every figure of the period as CSV, by name, for the pages' download links. */
-    static Map<String, String> csvLinks(FigurePeriod period) {
+    private static Map<String, String> csvLinks(FigurePeriod period) {
         Map<String, String> links = new LinkedHashMap<>();
         for (String figure : List.of("tips", "alerts", "participation", "participation/groups",
                 "participation/meetings")) {

@@ -51,8 +51,23 @@ record QuarterReport(Quarter quarter, Quarter previous, Quarter yearBefore, bool
 
     /** @param compared this quarter's figures, the previous quarter's, and the same quarter's a year before */
     static QuarterReport of(Labels labels, Quarter quarter, Quarter current, List<Figures> compared) {
+        List<TipCounts> tips = compared.stream().map(f -> f.tips().total()).toList();
         List<Section> sections = new ArrayList<>();
-        sections.add(new Section("report-tips", labels.get("figures.report.tips"), tipRows(labels, compared)));
+        sections.add(new Section("report-tips", labels.get("figures.report.tips"), List.of(
+                row(labels.get("figures.tips"), tips, c -> Cell.of(c.tips())),
+                row(labels.get("figures.immediateDanger"), tips, c -> Cell.of(c.immediateDanger())))));
+        sections.add(breakdown("report-channel", labels.get("figures.byChannel"), tips, TipCounts::byChannel,
+                code -> labels.get("figures.channel." + code), false));
+        sections.add(breakdown("report-member-type", labels.get("figures.byMemberType"), tips,
+                TipCounts::byMemberType, labels::memberType, false));
+        sections.add(breakdown("report-district", labels.get("figures.districtMap"), tips, TipCounts::byDistrict,
+                code -> labels.get("district." + code), false));
+        sections.add(breakdown("report-exploitation", labels.get("figures.byExploitation"), tips,
+                TipCounts::byExploitationType, code -> labels.get("figures.exploitation." + code), false));
+        sections.add(breakdown("report-minor", labels.get("figures.bySuspectedMinor"), tips,
+                TipCounts::bySuspectedMinor, code -> labels.get("figures.suspectedMinor." + code), false));
+        sections.add(breakdown("report-indicator", labels.get("figures.byIndicator"), tips, TipCounts::byIndicator,
+                code -> labels.get("figures.indicator." + code), true));
         for (int i = 0; i < compared.get(0).alerts().recipients().size(); i++) {
             int index = i;
             RecipientFigures recipient = compared.get(0).alerts().recipients().get(i);
@@ -67,25 +82,15 @@ record QuarterReport(Quarter quarter, Quarter previous, Quarter yearBefore, bool
                 compared.get(0), sections);
     }
 
-    private static List<Row> tipRows(Labels labels, List<Figures> compared) {
-        List<TipCounts> counts = compared.stream().map(f -> f.tips().total()).toList();
+    /**
+     * A breakdown of the tips, one row a code; {@code onlyUsed}: codes no quarter counted any of are left out (the long
+     * list of signs). A code hidden in any quarter ({@code "< 3"}) counts as used, so that whether a row is shown
+     * gives nothing away.
+     */
+    private static Section breakdown(String id, String title, List<TipCounts> counts,
+                                     Function<TipCounts, Map<String, Count>> cells, Function<String, String> label,
+                                     boolean onlyUsed) {
         List<Row> rows = new ArrayList<>();
-        rows.add(row(labels.get("figures.tips"), counts, c -> Cell.of(c.tips())));
-        rows.add(row(labels.get("figures.immediateDanger"), counts, c -> Cell.of(c.immediateDanger())));
-        breakdown(rows, counts, TipCounts::byChannel, code -> labels.get("figures.channel." + code), false);
-        breakdown(rows, counts, TipCounts::byMemberType, labels::memberType, false);
-        breakdown(rows, counts, TipCounts::byDistrict, code -> labels.get("district." + code), false);
-        breakdown(rows, counts, TipCounts::byExploitationType, code -> labels.get("figures.exploitation." + code),
-                false);
-        breakdown(rows, counts, TipCounts::bySuspectedMinor, code -> labels.get("figures.suspectedMinor." + code),
-                false);
-        breakdown(rows, counts, TipCounts::byIndicator, code -> labels.get("figures.indicator." + code), true);
-        return rows;
-    }
-
-    /** One row a code; {@code onlyUsed}: codes no quarter counted any of are left out (the long indicator list). */
-    private static void breakdown(List<Row> rows, List<TipCounts> counts, Function<TipCounts, Map<String, Count>> cells,
-                                  Function<String, String> label, boolean onlyUsed) {
         for (String code : cells.apply(counts.get(0)).keySet()) {
             boolean used = counts.stream().anyMatch(c -> {
                 Count count = cells.apply(c).get(code);
@@ -95,6 +100,7 @@ record QuarterReport(Quarter quarter, Quarter previous, Quarter yearBefore, bool
                 rows.add(row(label.apply(code), counts, c -> Cell.of(cells.apply(c).getOrDefault(code, Count.of(0)))));
             }
         }
+        return new Section(id, title, rows);
     }
 
     private static List<Row> alertRows(Labels labels, List<RecipientFigures> recipient) {

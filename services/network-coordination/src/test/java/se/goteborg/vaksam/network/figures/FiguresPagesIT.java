@@ -192,7 +192,9 @@ class FiguresPagesIT extends FiguresTestBase {
         assertThat(report.text(".how-to-read")).contains("< 3");
         // 5 tips now, fewer than 3 the quarter before (no change given), 3 a year before (+2).
         assertThat(row(report, "#report-tips", "Tips")).containsExactly("Tips", "5", "< 3", "–", "3", "+2");
-        assertThat(row(report, "#report-tips", "Centrum")).containsExactly("Centrum", "5", "< 3", "–", "3", "+2");
+        assertThat(row(report, "#report-district", "Centrum")).containsExactly("Centrum", "5", "< 3", "–", "3", "+2");
+        assertThat(row(report, "#report-channel", "Taxi")).as("a quarter of fewer than 3 tips hides its zeros too")
+                .containsExactly("Taxi", "0", "< 3", "–", "0", "0");
         assertThat(report.html().select("link[rel=stylesheet]").attr("href")).isEqualTo("/network/assets/figures.css");
         assertThat(report.html().select("a[href^=/network/figures/tips.csv]").attr("href"))
                 .contains("from=2034-04-01", "to=2034-07-01");
