@@ -29,8 +29,8 @@ import se.goteborg.vaksam.events.tip.TripStop;
 import se.goteborg.vaksam.platform.events.Indicator;
 
 /**
- * A network's history as the event topics would hold it, from a fixed seed: tips spread over the days before
- * {@code end} from the members given, each tip's alerts as the routing rules would roughly send them (the police
+ * A network's history as the event topics would hold it, from a fixed seed: tips spread evenly, oldest first, over
+ * the days before {@code end} from the members given, each tip's alerts as the routing rules would roughly send them (the police
  * always; Mikamottagningen for adults in sexual exploitation; social services for children when a minor may be
  * involved; the regional coordinators on control signs or labour, begging and crime), and what the recipients did
  * with them (acknowledged after minutes to hours, most closed with an outcome, some escalated). No personal data:
@@ -73,8 +73,11 @@ final class FiguresHistory {
         long window = Duration.ofDays(days).toMillis();
         // Most members report now and then; the last eighth of them (at least one) never do.
         int reporting = Math.max(1, members.size() - Math.max(1, members.size() / 8));
+        Instant start = end.minusMillis(window);
         for (int i = 0; i < tips; i++) {
-            Instant submittedAt = end.minusMillis((long) (random.nextDouble() * window));
+            // Oldest first, as a network's history came about: the figures' day documents then grow one day at a
+            // time, where tips in random order would rewrite every day's document again and again.
+            Instant submittedAt = start.plusMillis((long) ((i + random.nextDouble()) * window / tips));
             Member member = members.get(random.nextInt(reporting));
             TipSubmitted tip = tip(member, submittedAt);
             sink.accept(tip);

@@ -37,8 +37,11 @@ class FiguresHistoryTest {
         Set<String> tipIds = new HashSet<>();
         Set<String> policeTips = new HashSet<>();
         Set<String> alertIds = new HashSet<>();
+        Instant previous = Instant.MIN;
         for (SpecificRecord event : events) {
             if (event instanceof TipSubmitted tip) {
+                assertThat(tip.getSubmittedAt()).as("oldest first").isAfterOrEqualTo(previous);
+                previous = tip.getSubmittedAt();
                 tipIds.add(tip.getTipId());
                 assertThat(tip.getSubmittedAt()).isBetween(END.minus(Duration.ofDays(365)), END);
                 assertThat(tip.getIndicators()).isNotEmpty().allSatisfy(code -> assertThat(
