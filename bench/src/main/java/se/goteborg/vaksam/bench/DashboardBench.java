@@ -150,10 +150,12 @@ public final class DashboardBench {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // By class, not as instances: Kafka configures only the serializers it makes itself.
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class);
         AtomicLong events = new AtomicLong();
         long publishing = System.nanoTime();
-        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new AvroKafkaSerializer<>())) {
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
             new FiguresHistory(20261207L, members).generate(options.tips(), options.days(), Instant.now(), event -> {
                 producer.send(record(event));
                 events.incrementAndGet();
