@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -123,18 +122,19 @@ public final class DashboardBench {
     static int run(Options options) throws Exception {
         PrintStream out = System.out;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String token = ClientToken.fetch(http, options.baseUrl(), options.client(), options.secret(), REQUEST_TIMEOUT);
         if (!options.skipSeed()) {
-            seed(options, http, token, out);
+            seed(options, http,
+                    ClientToken.fetch(http, options.baseUrl(), options.client(), options.secret(), REQUEST_TIMEOUT), out);
         }
-        AtomicReference<String> current = new AtomicReference<>(token);
+        // A fresh token: seeding outlasts one.
+        String token = ClientToken.fetch(http, options.baseUrl(), options.client(), options.secret(), REQUEST_TIMEOUT);
         List<Probe> probes = probes(options);
         // The first request after the history arrived counts every day once; later ones read the tallies.
-        Map<Probe, Series> first = measure(http, current, List.of(probes.get(1)), options.rate(), 1);
+        Map<Probe, Series> first = measure(http, token, List.of(probes.get(1)), options.rate(), 1);
         out.printf(Locale.ROOT, "First request for %s: %s ms%n", probes.get(1).name(),
                 Report.millis(first.get(probes.get(1)).maxMillis()));
-        Map<Probe, Series> warmUp = measure(http, current, probes, options.rate(), options.warmUp());
-        Map<Probe, Series> measured = measure(http, current, probes, options.rate(), options.requests());
+        Map<Probe, Series> warmUp = measure(http, token, probes, options.rate(), options.warmUp());
+        Map<Probe, Series> measured = measure(http, token, probes, options.rate(), options.requests());
         report(out, options, warmUp, measured);
         boolean unexpected = measured.values().stream().anyMatch(series -> series.otherCount() > 0);
         return unexpected ? 2 : 0;
@@ -282,7 +282,7 @@ public final class DashboardBench {
     }
 
     /** {@code count} requests of each probe, the probes in turn, one every 1/rate seconds. */
-    private static Map<Probe, Series> measure(HttpClient http, AtomicReference<String> token, List<Probe> probes,
+    private static Map<Probe, Series> measure(HttpClient http, String token, List<Probe> probes,
                                               double rate, int count) {
         Map<Probe, Series> series = new LinkedHashMap<>();
         probes.forEach(probe -> series.put(probe, new Series(probe.expectedStatus())));
@@ -296,7 +296,7 @@ public final class DashboardBench {
             OpenLoop.waitUntil(due);
             HttpRequest.Builder request = HttpRequest.newBuilder(probe.uri()).timeout(REQUEST_TIMEOUT).GET();
             if (probe.withToken()) {
-                request.header("Authorization", "Bearer " + token.get());
+                request.header("Authorization", "Bearer " + token);
             }
             Series target = series.get(probe);
             target.sent();

@@ -44,6 +44,7 @@ final class DayDocuments {
     static final String CHANGES = "changes";
     private static final Logger log = LoggerFactory.getLogger(DayDocuments.class);
     private static final int PARALLEL_WRITES = 4;
+    private static final int DAYS_PER_READ = 16;
     /** The days whose tallies are kept in memory, the latest ones; older ones are read from the store. */
     static final int DAYS_IN_MEMORY = 800;
     private static final FindOneAndUpdateOptions COUNTED = new FindOneAndUpdateOptions().upsert(true)
@@ -122,7 +123,10 @@ final class DayDocuments {
             if (outdated.isEmpty()) {
                 return Mono.just(result);
             }
-            return Flux.from(days.find(Filters.in("_id", outdated)))
+            // A few days a read: the store holds a query's whole answer in memory, and two years of days at once
+            // (the first reading after a history arrives) is more than its heap.
+            return Flux.fromIterable(outdated).buffer(DAYS_PER_READ)
+                    .concatMap(batch -> Flux.from(days.find(Filters.in("_id", batch))), 1)
                     .flatMap(day -> keep(day.getString("_id"), changes(day), count.apply(day)), PARALLEL_WRITES)
                     .doOnNext(counted -> result.put(counted.getKey(), counted.getValue()))
                     .then(Mono.fromSupplier(() -> result));
