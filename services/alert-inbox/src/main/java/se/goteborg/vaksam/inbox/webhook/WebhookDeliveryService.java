@@ -15,6 +15,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import se.goteborg.vaksam.platform.events.Backoff;
 import se.goteborg.vaksam.platform.sealing.SealingException;
 
 /**
@@ -120,7 +121,7 @@ class WebhookDeliveryService implements SmartLifecycle {
 
     private Mono<Void> record(Webhook webhook, Delivery delivery, int attempt, AttemptOutcome outcome) {
         Instant at = clock.instant();
-        WebhookProperties.Retries retries = properties.retries();
+        Backoff retries = properties.retries();
         DeliveryStatus status;
         Instant next = null;
         if (outcome.delivered()) {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import se.goteborg.vaksam.platform.events.Backoff;
 import org.springframework.core.io.Resource;
 
 /**
@@ -22,7 +24,7 @@ import org.springframework.core.io.Resource;
  * @param maxConcurrentWebhooks   how many webhooks are delivered to at once
  * @param perWebhookConcurrency   how many requests one webhook's receiver gets at once
  * @param batchSize               how many due deliveries of one webhook one pass takes
- * @param retries                 the back-off between failed attempts
+ * @param retries                 the back-off between failed attempts (application.yml gives the defaults)
  */
 @ConfigurationProperties("vaksam.inbox.webhooks")
 record WebhookProperties(@DefaultValue List<String> allowedPrivateHosts,
@@ -34,35 +36,7 @@ record WebhookProperties(@DefaultValue List<String> allowedPrivateHosts,
                          @DefaultValue("16") int maxConcurrentWebhooks,
                          @DefaultValue("2") int perWebhookConcurrency,
                          @DefaultValue("20") int batchSize,
-                         @DefaultValue Retries retries) {
-
-    /**
-     * The wait after a failed attempt: {@code initialInterval}, times {@code multiplier} after each further failure,
-     * never more than {@code maxInterval}; after {@code maxAttempts} attempts the delivery has failed.
-     */
-    record Retries(@DefaultValue("10s") Duration initialInterval,
-                   @DefaultValue("2.0") double multiplier,
-                   @DefaultValue("1h") Duration maxInterval,
-                   @DefaultValue("10") int maxAttempts) {
-
-        Retries {
-            if (initialInterval.isNegative() || initialInterval.isZero() || multiplier < 1.0
-                    || maxInterval.compareTo(initialInterval) < 0 || maxAttempts < 1) {
-                throw new IllegalArgumentException("Webhook retries need a positive initial interval, a multiplier of "
-                        + "at least 1, a maximum interval no shorter than the initial one and at least one attempt");
-            }
-        }
-
-        /** The wait after the given (1-based) attempt failed. */
-        Duration delayAfter(int attempt) {
-            double millis = initialInterval.toMillis() * Math.pow(multiplier, attempt - 1);
-            return millis >= maxInterval.toMillis() ? maxInterval : Duration.ofMillis(Math.round(millis));
-        }
-
-        boolean exhaustedAfter(int attempt) {
-            return attempt >= maxAttempts;
-        }
-    }
+                         Backoff retries) {
 
     /** The longest one attempt may take: the host's look-up, connecting, the TLS handshake and the answer. */
     Duration attemptLimit() {

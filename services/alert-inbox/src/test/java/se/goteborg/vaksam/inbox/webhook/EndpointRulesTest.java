@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.netty.util.concurrent.GlobalEventExecutor;
 
+import se.goteborg.vaksam.platform.events.Backoff;
+
 class EndpointRulesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -116,6 +118,6 @@ class EndpointRulesTest {
     static EndpointRules rules(String... allowedPrivateHosts) {
         return new EndpointRules(new WebhookProperties(List.of(allowedPrivateHosts), null, Duration.ofSeconds(5),
                 Duration.ofSeconds(10), Duration.ofSeconds(1), 10, 16, 2, 20,
-                new WebhookProperties.Retries(Duration.ofSeconds(10), 2.0, Duration.ofHours(1), 10)));
+                new Backoff(Duration.ofSeconds(10), 2.0, Duration.ofHours(1), 10)));
     }
 }

@@ -8,6 +8,8 @@ import jakarta.mail.internet.InternetAddress;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import se.goteborg.vaksam.platform.events.Backoff;
+
 /**
  * {@code vaksam.network.bulletins.*}; the SMTP server itself is Spring's {@code spring.mail.*}.
  *
@@ -18,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout    how long one e-mail may take, connecting included; the SMTP client's own time-outs
  *                       ({@code spring.mail.properties.mail.smtp.*timeout}) should be shorter
  * @param concurrentSends how many e-mails are sent at once
- * @param retries        the back-off between failed attempts
+ * @param retries        the back-off between failed attempts (application.yml gives the defaults)
  */
 @ConfigurationProperties("vaksam.network.bulletins")
 record BulletinProperties(String from,
@@ -26,7 +28,7 @@ record BulletinProperties(String from,
                           @DefaultValue("10s") Duration sweepInterval,
                           @DefaultValue("30s") Duration sendTimeout,
                           @DefaultValue("4") int concurrentSends,
-                          @DefaultValue Retries retries) {
+                          Backoff retries) {
 
     BulletinProperties {
         address("from", from);
@@ -37,35 +39,6 @@ record BulletinProperties(String from,
                 || concurrentSends < 1) {
             throw new IllegalArgumentException("vaksam.network.bulletins needs a positive sweep interval, send "
                     + "time-out and number of concurrent sends");
-        }
-    }
-
-    /**
-     * The wait after a failed attempt: {@code initialInterval}, times {@code multiplier} after each further failure,
-     * never more than {@code maxInterval}; after {@code maxAttempts} attempts the delivery has failed.
-     */
-    record Retries(@DefaultValue("1m") Duration initialInterval,
-                   @DefaultValue("2.0") double multiplier,
-                   @DefaultValue("30m") Duration maxInterval,
-                   @DefaultValue("8") int maxAttempts) {
-
-        Retries {
-            if (initialInterval.isNegative() || initialInterval.isZero() || multiplier < 1.0
-                    || maxInterval.compareTo(initialInterval) < 0 || maxAttempts < 1) {
-                throw new IllegalArgumentException("vaksam.network.bulletins.retries needs a positive initial "
-                        + "interval, a multiplier of at least 1, a maximum interval no shorter than the initial one "
-                        + "and at least one attempt");
-            }
-        }
-
-        /** The wait after the given (1-based) attempt failed. */
-        Duration delayAfter(int attempt) {
-            double millis = initialInterval.toMillis() * Math.pow(multiplier, attempt - 1);
-            return millis >= maxInterval.toMillis() ? maxInterval : Duration.ofMillis(Math.round(millis));
-        }
-
-        boolean exhaustedAfter(int attempt) {
-            return attempt >= maxAttempts;
         }
     }
 

@@ -22,6 +22,7 @@ import se.goteborg.vaksam.events.member.MemberStatus;
 import se.goteborg.vaksam.network.bulletin.BulletinRepository.Pending;
 import se.goteborg.vaksam.network.member.MemberDirectory;
 import se.goteborg.vaksam.network.member.MemberDirectory.MemberSummary;
+import se.goteborg.vaksam.platform.events.Backoff;
 
 /**
  * Publishes bulletins when their time comes and sends their e-mails. A pass runs at every sweep interval and when a
@@ -176,7 +177,7 @@ class BulletinSweep implements SmartLifecycle {
 
     private Mono<Void> record(Delivery delivery, int attempt, SendOutcome outcome) {
         Instant at = clock.instant();
-        BulletinProperties.Retries retries = properties.retries();
+        Backoff retries = properties.retries();
         DeliveryStatus status;
         Instant next = null;
         if (outcome.sent()) {
