@@ -64,7 +64,7 @@ class NetworkDeskIT extends RunningSystemTest {
 
         JsonNode notReporting = vaksam.get("coordinator-demo", "/api/v1/network/figures/members/not-reporting").body();
         assertThat(notReporting.get("members").valueStream().map(m -> m.get("memberId").asString()).toList())
-                .doesNotContain(memberId).contains("demo-taxi");
+                .doesNotContain(memberId).contains("demo-venue");
 
         assertThat(vaksam.postJson("coordinator-demo", "/api/v1/members/" + memberId + "/revoke", Map.of()).status())
                 .isEqualTo(200);

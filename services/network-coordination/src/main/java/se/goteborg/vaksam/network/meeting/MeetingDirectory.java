@@ -6,15 +6,25 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import se.goteborg.vaksam.network.meeting.MeetingRequests.MeetingDraft;
 
 /** What the figures read of the meetings: when they were held and which members attended. */
 @Component
 public class MeetingDirectory {
 
     private final MeetingRepository meetings;
+    private final MeetingService service;
 
-    MeetingDirectory(MeetingRepository meetings) {
+    MeetingDirectory(MeetingRepository meetings, MeetingService service) {
         this.meetings = meetings;
+        this.service = service;
+    }
+
+    /** Records a meeting under its id, unless one is recorded under that id already (the demo's history). */
+    public Mono<Void> record(MeetingSummary meeting) {
+        return service.create(meeting.meetingId(), new MeetingDraft(meeting.kind(), meeting.title(), meeting.heldOn(),
+                meeting.attendeeMemberIds())).then();
     }
 
     /** The meetings held from {@code from} up to, not including, {@code to}; newest first. */

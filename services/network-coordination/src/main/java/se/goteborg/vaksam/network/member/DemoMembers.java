@@ -26,7 +26,8 @@ import se.goteborg.vaksam.network.member.MemberProfile.Address;
 import se.goteborg.vaksam.network.member.MemberProfile.Contact;
 
 /**
- * The two demo members of the local run, with the intake keys the README names. Fixed ids make seeding an upsert:
+ * The demo members of the local run, with the intake keys the README names (hotel and taxi; the others, whose tips
+ * make the figures' demo history, have keys of the same pattern). Fixed ids make seeding an upsert:
  * a second run finds them unchanged and publishes nothing. Health stays DOWN until they are stored and published,
  * so the local run is only reported ready once intake can learn the demo keys.
  */
@@ -81,7 +82,22 @@ class DemoMembers implements ApplicationListener<ApplicationReadyEvent>, Reactiv
                 Member.enrolled(TAXI_ID, new MemberProfile(MemberType.TAXI, "Demotaxi Väst", "556000-0019",
                         new Address("Exportgatan 2", "422 46", "Hisings Backa"), District.HISINGEN,
                         new Contact("Trafikledningen Demotaxi", "trafik@demotaxi.example", "031-00 00 02"),
-                        joined), IntakeKeys.hash(TAXI_KEY), now));
+                        joined), IntakeKeys.hash(TAXI_KEY), now),
+                demo("demo-hotel-hisingen", MemberType.HOTEL, "Demohotellet Lindholmen", "556000-0050",
+                        new Address("Lindholmsallén 10", "417 55", "Göteborg"), District.HISINGEN, joined, now),
+                demo("demo-hostel", MemberType.HOSTEL, "Demovandrarhemmet Frölunda", "556000-0027",
+                        new Address("Frölunda Torg 1", "421 42", "Västra Frölunda"), District.SYDVAST, joined, now),
+                demo("demo-restaurant", MemberType.RESTAURANT, "Demokrogen Angered", "556000-0035",
+                        new Address("Angereds Torg 5", "424 65", "Angered"), District.NORDOST, joined, now),
+                demo("demo-venue", MemberType.VENUE, "Demoscenen Järntorget", "556000-0043",
+                        new Address("Järntorget 3", "413 04", "Göteborg"), District.CENTRUM, joined, now));
+    }
+
+    private static Member demo(String memberId, MemberType type, String name, String orgNumber, Address address,
+                               District district, LocalDate joined, Instant now) {
+        return Member.enrolled(memberId, new MemberProfile(type, name, orgNumber, address, district,
+                        new Contact("Kontaktperson " + name, memberId + "@network.example", "031-00 00 10"), joined),
+                IntakeKeys.hash(memberId + "-key"), now);
     }
 
     @Override
@@ -90,7 +106,7 @@ class DemoMembers implements ApplicationListener<ApplicationReadyEvent>, Reactiv
             return Mono.just(Health.down().withDetail("demoMembers", "seeding").build());
         }
         // Ready only once intake can learn the demo keys from the member topic, not merely once they are stored.
-        return members.published(List.of(HOTEL_ID, TAXI_ID)).map(published -> published
+        return members.published(desired().stream().map(Member::memberId).toList()).map(published -> published
                 ? Health.up().build()
                 : Health.down().withDetail("demoMembers", "publishing").build());
     }
