@@ -280,7 +280,7 @@ class DemoHistory implements ApplicationListener<ApplicationReadyEvent>, Reactiv
     /**
      * The alerts routing would roughly send: the police always; social services for children when a minor may be
      * involved, else Mikamottagningen for sexual exploitation; the regional coordinators on signs of control or other
-     * exploitation.
+     * exploitation; the lettings group now and then, for premises that match the register.
      */
     private static List<AlertRouted> alerts(RandomGenerator random, TipFact tip, Instant submittedAt) {
         boolean child = !SuspectedMinor.NO.name().equals(tip.suspectedMinor());
@@ -296,6 +296,9 @@ class DemoHistory implements ApplicationListener<ApplicationReadyEvent>, Reactiv
         }
         if (!child && (control || !sexual) && random.nextDouble() < 0.6) {
             routed.add(alert(tip, submittedAt, Recipient.REGION_COORDINATORS, Priority.HIGH));
+        }
+        if (Channel.HOTEL.name().equals(tip.channel()) && random.nextDouble() < 0.05) {
+            routed.add(alert(tip, submittedAt, Recipient.LETTINGS_GROUP, Priority.NORMAL));
         }
         return routed;
     }
