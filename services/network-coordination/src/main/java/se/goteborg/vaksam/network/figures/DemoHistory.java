@@ -149,7 +149,8 @@ class DemoHistory implements ApplicationListener<ApplicationReadyEvent>, Reactiv
      */
     Mono<Long> seed() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), FigurePeriod.CITY_TIME);
-        return members.all().filter(member -> HABITS.containsKey(member.memberId())).collectList().map(DemoHistory::byId)
+        return members.all().filter(member -> HABITS.containsKey(member.memberId()))
+                .sort(Comparator.comparing(MemberSummary::memberId)).collectList()
                 .flatMap(demo -> demo.size() < HABITS.size()
                         ? Mono.error(new IllegalStateException("the demo members are not all registered yet"))
                         : Mono.just(demo))
@@ -193,17 +194,13 @@ class DemoHistory implements ApplicationListener<ApplicationReadyEvent>, Reactiv
     private static MeetingSummary meeting(MeetingKind kind, String title, LocalDate heldOn, List<MemberSummary> demo) {
         RandomGenerator random = new SplittableRandom(heldOn.toEpochDay());
         Set<String> attendees = new TreeSet<>();
-        for (MemberSummary member : byId(demo)) {
+        for (MemberSummary member : demo) {
             if (random.nextDouble() < 0.7) {
                 attendees.add(member.memberId());
             }
         }
         return new MeetingSummary("demo-" + kind.name().toLowerCase(Locale.ROOT) + "-" + heldOn, kind, title, heldOn,
                 attendees);
-    }
-
-    private static List<MemberSummary> byId(List<MemberSummary> members) {
-        return members.stream().sorted(Comparator.comparing(MemberSummary::memberId)).toList();
     }
 
     private Mono<Void> write(LocalDate day, List<MemberSummary> demo) {
