@@ -13,47 +13,37 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.network.NetworkCoordinationApplication;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.MutableClock;
-import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TestTokens;
 
 /**
  * The local run's demo history on the real broker, registry and store: once the service reports healthy, a coordinator
  * finds a year of figures for the demo members (tips of every channel, alerts acknowledged and closed, the member that
  * stopped reporting listed, the year's meetings), today left empty for real tips; seeding again, from the start or
- * after a restart days later, changes none of the figures already there.
+ * after a restart days later, changes none of the figures already there. A context of its own (the demo on, its
+ * clock fixed from the start), closed after the class; its year is one no other test's events fall in.
  */
 @DirtiesContext
-@SpringBootTest(classes = {NetworkCoordinationApplication.class, DemoHistoryIT.FixedClock.class},
+@SpringBootTest(classes = {NetworkCoordinationApplication.class, DemoHistoryIT.FixedClock.class, MongoCommands.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"vaksam.mongo.database=network-demo-history-it", "vaksam.demo.enabled=true",
                 "vaksam.network.figures.consumer=network-demo-history-it",
                 "vaksam.security.issuer=" + TestTokens.ISSUER})
-class DemoHistoryIT {
+class DemoHistoryIT extends FiguresTestBase {
 
-    static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
-    static final LocalDate TODAY = LocalDate.parse("2026-11-20");
+    static final Instant NOW = Instant.parse("2029-11-20T10:00:00Z");
+    static final LocalDate TODAY = LocalDate.parse("2029-11-20");
     static final String YEAR = "from=" + TODAY.minusDays(DemoHistory.DAYS) + "&to=" + TODAY;
-    static final Duration DEADLINE = Duration.ofSeconds(120);
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    static final Duration SEEDING = Duration.ofSeconds(120);
 
     @Configuration(proxyBeanMethods = false)
     static class FixedClock {
@@ -63,22 +53,11 @@ class DemoHistoryIT {
         }
     }
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
-    }
-
-    @LocalServerPort int port;
     @Autowired DemoHistory history;
-    @Autowired MongoDatabase database;
-    @Autowired MutableClock clock;
 
     @BeforeEach
     void awaitSeeded() {
-        Awaitility.await("healthy after seeding the demo history").atMost(DEADLINE)
+        Awaitility.await("healthy after seeding the demo history").atMost(SEEDING)
                 .until(() -> client().get().uri("/actuator/health").exchange().returnResult(String.class)
                         .getStatus().is2xxSuccessful());
     }
@@ -99,9 +78,9 @@ class DemoHistoryIT {
         assertThat(List.of("CENTRUM", "NORDOST", "SYDVAST", "HISINGEN"))
                 .allSatisfy(district -> assertThat((Integer) byDistrict.get(district)).as(district).isPositive());
         List<Map<String, Object>> months = (List<Map<String, Object>>) tips.get("periods");
-        Object july = months.stream().filter(month -> "2026-07".equals(month.get("period"))).findFirst()
+        Object july = months.stream().filter(month -> "2029-07".equals(month.get("period"))).findFirst()
                 .map(month -> ((Map<String, Object>) month.get("figures")).get("tips")).orElseThrow();
-        Object march = months.stream().filter(month -> "2026-03".equals(month.get("period"))).findFirst()
+        Object march = months.stream().filter(month -> "2029-03".equals(month.get("period"))).findFirst()
                 .map(month -> ((Map<String, Object>) month.get("figures")).get("tips")).orElseThrow();
         assertThat((Integer) july).as("summer's events bring more tips").isGreaterThan((Integer) march);
 
@@ -123,51 +102,31 @@ class DemoHistoryIT {
         Map<String, Object> participation = json("/api/v1/network/figures/participation?" + YEAR);
         assertThat((List<Map<String, Object>>) participation.get("meetings"))
                 .extracting(meeting -> meeting.get("heldOn"))
-                .containsExactly("2026-02-10", "2026-03-10", "2026-05-12", "2026-09-08", "2026-11-10");
+                .containsExactly("2029-02-13", "2029-03-13", "2029-05-08", "2029-09-11", "2029-11-13");
 
         List<String> figures = everyFigure();
-        assertThat(history.seed().block(DEADLINE)).as("days written again").isZero();
+        assertThat(history.seed().block(SEEDING)).as("days written again").isZero();
         Mono.from(database.getCollection(TipFactsRepository.META).deleteOne(Filters.eq("_id", DemoHistory.PROGRESS)))
                 .block(DEADLINE);
-        assertThat(history.seed().block(DEADLINE)).as("days written again from the start")
+        assertThat(history.seed().block(SEEDING)).as("days written again from the start")
                 .isEqualTo(DemoHistory.DAYS);
         assertThat(everyFigure()).as("the figures after seeding again").isEqualTo(figures);
         assertThat(meetingIds()).hasSize(5);
 
         clock.advance(Duration.ofDays(3));
-        assertThat(history.seed().block(DEADLINE)).as("days written after a restart three days later").isEqualTo(3);
+        assertThat(history.seed().block(SEEDING)).as("days written after a restart three days later").isEqualTo(3);
         assertThat(everyFigure()).as("the figures of the days before").isEqualTo(figures);
     }
 
     private List<String> everyFigure() {
         return List.of(
-                text("/api/v1/network/figures/tips.csv?" + YEAR + "&by=week"),
-                text("/api/v1/network/figures/alerts.csv?" + YEAR + "&by=week"),
-                text("/api/v1/network/figures/participation.csv?" + YEAR));
+                csv("/api/v1/network/figures/tips.csv?" + YEAR + "&by=week"),
+                csv("/api/v1/network/figures/alerts.csv?" + YEAR + "&by=week"),
+                csv("/api/v1/network/figures/participation.csv?" + YEAR));
     }
 
     private List<String> meetingIds() {
         return Flux.from(database.getCollection("meetings").find()).map(meeting -> meeting.getString("_id"))
                 .collectList().block(DEADLINE);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> recipient(Map<String, Object> figures, String recipient) {
-        return ((List<Map<String, Object>>) figures.get("recipients")).stream()
-                .filter(r -> recipient.equals(r.get("recipient"))).findFirst().orElseThrow();
-    }
-
-    private Map<String, Object> json(String path) {
-        return client().get().uri(path).headers(h -> h.setBearerAuth(TestTokens.coordinator())).exchange()
-                .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
-    }
-
-    private String text(String path) {
-        return client().get().uri(path).headers(h -> h.setBearerAuth(TestTokens.coordinator())).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-    }
-
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
     }
 }
