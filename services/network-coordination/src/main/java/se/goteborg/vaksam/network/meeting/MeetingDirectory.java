@@ -9,7 +9,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import se.goteborg.vaksam.network.meeting.MeetingRequests.MeetingDraft;
 
-/** What the figures read of the meetings: when they were held and which members attended. */
+/**
+ * What the figures read of the meetings (when they were held and which members attended), and how the demo history
+ * records its own.
+ */
 @Component
 public class MeetingDirectory {
 
