@@ -1,6 +1,9 @@
 package se.goteborg.vaksam.network.member;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.UUID;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -14,6 +17,7 @@ import se.goteborg.vaksam.network.api.IfMatch;
 import se.goteborg.vaksam.network.member.MemberRequests.MemberRequest;
 import se.goteborg.vaksam.network.member.MemberResponses.IssuedKeyResponse;
 import se.goteborg.vaksam.network.member.MemberResponses.MemberResponse;
+import se.goteborg.vaksam.web.problem.IdempotencyKeys;
 
 @Component
 class MemberHandler {
@@ -34,11 +38,29 @@ class MemberHandler {
         return service.get(request.pathVariable("memberId")).flatMap(this::ok);
     }
 
+    /**
+     * With an {@code Idempotency-Key}, the member's id is made from the caller and the key, so the same request sent
+     * again (a retry after a lost answer) enrols no second member: it is refused (409) naming the member it made,
+     * whose key only the first answer had ({@code POST .../keys} issues a new one).
+     */
     Mono<ServerResponse> enrol(ServerRequest request) {
+        String idempotencyKey = request.headers().firstHeader(IdempotencyKeys.HEADER);
+        if (idempotencyKey != null && !IdempotencyKeys.isValid(idempotencyKey)) {
+            return Mono.error(IdempotencyKeys.invalid());
+        }
         return body(request)
-                .flatMap(service::enrol)
+                .flatMap(profile -> memberId(request, idempotencyKey).flatMap(id -> service.enrol(id, profile)))
                 .flatMap(issued -> keyResponse(ServerResponse.created(
                         URI.create("/api/v1/members/" + issued.member().memberId())), issued));
+    }
+
+    private static Mono<String> memberId(ServerRequest request, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Mono.just(UUID.randomUUID().toString());
+        }
+        return request.principal().map(Principal::getName).defaultIfEmpty("")
+                .map(caller -> UUID.nameUUIDFromBytes(("member enrolment\n" + caller + "\n" + idempotencyKey)
+                        .getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     /** {@code PUT}: the organisation's details, whole; {@code If-Match} with the version read guards the edit. */

@@ -166,6 +166,7 @@ class MemberService {
             super(HttpStatus.CONFLICT, "This enrolment was made already; its key was shown then. Issue a new key if "
                     + "it was lost.");
             this.member = member;
+            getBody().setProperty("memberId", member.memberId());
         }
 
         Member member() {

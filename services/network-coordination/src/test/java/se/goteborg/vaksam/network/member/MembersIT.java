@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.bson.Document;
@@ -188,6 +189,38 @@ class MembersIT extends RunningServiceTest {
         post("/api/v1/members/no-such-member/revoke", TestTokens.coordinator())
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void anEnrolmentWithAnIdempotencyKeyMakesOneMemberHoweverOftenItIsSent() {
+        String key = "enrol-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("type", "HOSTEL", "name", "Vandrarhem Omförsök", "orgNumber", "556000-0001");
+        String memberId = member(enrolWith(key, body).expectStatus().isCreated().expectBody(JSON).returnResult()
+                .getResponseBody()).get("memberId").toString();
+
+        enrolWith(key, body).expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.memberId").isEqualTo(memberId);
+        awaitOutboxEmpty(memberId);
+        assertThat(records(memberId)).hasSize(1);
+        assertThat(memberNames()).containsOnlyOnce("Vandrarhem Omförsök");
+
+        enrolWith("two words", Map.of("type", "HOSTEL", "name", "Vandrarhem Felnyckel", "orgNumber", "556000-0001"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+        assertThat(memberNames()).doesNotContain("Vandrarhem Felnyckel");
+    }
+
+    private WebTestClient.ResponseSpec enrolWith(String idempotencyKey, Map<String, Object> body) {
+        return client().post().uri("/api/v1/members").headers(h -> h.setBearerAuth(TestTokens.coordinator()))
+                .header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange();
+    }
+
+    private List<Object> memberNames() {
+        return client().get().uri("/api/v1/members").headers(h -> h.setBearerAuth(TestTokens.coordinator()))
+                .exchange().expectStatus().isOk().expectBodyList(JSON).returnResult().getResponseBody().stream()
+                .map(member -> member.get("name")).toList();
     }
 
     private Map<String, Object> enrol(String type, String name, String orgNumber) {

@@ -16,12 +16,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 record Idempotency(String id, String fingerprint) {
 
-    static final int MAX_KEY_LENGTH = 255;
-
-    static boolean isValidKey(String key) {
-        return !key.isEmpty() && key.length() <= MAX_KEY_LENGTH && key.chars().allMatch(c -> c > 0x20 && c < 0x7F);
-    }
-
     static Idempotency of(String memberId, String key, byte[] canonicalBody) {
         try {
             byte[] id = MessageDigest.getInstance("SHA-256")

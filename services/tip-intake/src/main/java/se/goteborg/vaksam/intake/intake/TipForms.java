@@ -18,6 +18,7 @@ import se.goteborg.vaksam.intake.intake.TipRequests.TripRequest;
 import se.goteborg.vaksam.platform.events.Indicator;
 import se.goteborg.vaksam.web.problem.FieldProblem;
 import se.goteborg.vaksam.web.problem.FieldProblems;
+import se.goteborg.vaksam.web.problem.IdempotencyKeys;
 import se.goteborg.vaksam.web.problem.InvalidFieldsException;
 
 /**
@@ -57,7 +58,7 @@ public class TipForms {
 
     /** Whether a submission id can serve as an Idempotency-Key. */
     public static boolean isValidSubmissionId(String submissionId) {
-        return submissionId != null && Idempotency.isValidKey(submissionId);
+        return submissionId != null && IdempotencyKeys.isValid(submissionId);
     }
 
     /**

@@ -21,7 +21,7 @@ import se.goteborg.vaksam.intake.intake.TipRequests.HotelTipRequest;
 import se.goteborg.vaksam.intake.intake.TipRequests.TaxiTipRequest;
 import se.goteborg.vaksam.intake.intake.TipRequests.TipRequest;
 import se.goteborg.vaksam.intake.member.MemberKeyFilter;
-import se.goteborg.vaksam.web.problem.InvalidFieldsException;
+import se.goteborg.vaksam.web.problem.IdempotencyKeys;
 import se.goteborg.vaksam.web.problem.RequestBodies;
 
 /**
@@ -32,7 +32,6 @@ import se.goteborg.vaksam.web.problem.RequestBodies;
 @Component
 class TipHandler {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
 
     private final TipValidator validator;
@@ -54,10 +53,9 @@ class TipHandler {
     private <R extends TipRequest> Mono<ServerResponse> submit(ServerRequest request, Class<R> type,
                                                                 Function<R, Tip> validate) {
         String memberId = MemberKeyFilter.memberId(request);
-        String idempotencyKey = request.headers().firstHeader(IDEMPOTENCY_KEY);
-        if (idempotencyKey != null && !Idempotency.isValidKey(idempotencyKey)) {
-            return Mono.error(InvalidFieldsException.of(IDEMPOTENCY_KEY,
-                    "must be 1 to " + Idempotency.MAX_KEY_LENGTH + " visible ASCII characters"));
+        String idempotencyKey = request.headers().firstHeader(IdempotencyKeys.HEADER);
+        if (idempotencyKey != null && !IdempotencyKeys.isValid(idempotencyKey)) {
+            return Mono.error(IdempotencyKeys.invalid());
         }
         if (!isJson(request)) {
             return Mono.error(unsupportedMediaType());

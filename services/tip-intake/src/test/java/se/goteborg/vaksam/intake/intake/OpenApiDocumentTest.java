@@ -31,6 +31,7 @@ import se.goteborg.vaksam.events.common.SuspectedMinor;
 import se.goteborg.vaksam.intake.intake.TipRequests.HotelTipRequest;
 import se.goteborg.vaksam.intake.intake.TipRequests.TaxiTipRequest;
 import se.goteborg.vaksam.platform.events.Indicator;
+import se.goteborg.vaksam.web.problem.IdempotencyKeys;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -102,7 +103,7 @@ class OpenApiDocumentTest {
         assertThat(property("Trip", "passengers").getMaximum()).isEqualByComparingTo(
                 String.valueOf(TipValidator.MAX_PASSENGERS));
         assertThat(api.getComponents().getParameters().get("IdempotencyKey").getSchema().getMaxLength())
-                .isEqualTo(Idempotency.MAX_KEY_LENGTH);
+                .isEqualTo(IdempotencyKeys.MAX_LENGTH);
         assertThat(required("HotelTipRequest")).containsExactlyInAnyOrder("observedAt", "indicators",
                 "suspectedMinor", "immediateDanger", "exploitationType", "premises");
         assertThat(required("TaxiTipRequest")).containsExactlyInAnyOrder("observedAt", "indicators",
