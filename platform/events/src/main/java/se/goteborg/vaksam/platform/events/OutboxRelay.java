@@ -17,10 +17,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * Publishes the events waiting in the outbox of one collection's documents. Writers call {@link #nudge(Object)} with
@@ -41,21 +39,24 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final MongoCollection<Document> collection;
     private final EventPublisher publisher;
-    private final Duration sweepInterval;
     private final Set<Object> due = ConcurrentHashMap.newKeySet();
-    private final Sinks.Many<Boolean> triggers = Sinks.many().multicast().directBestEffort();
-    private volatile Disposable loop;
+    private final SweepLoop loop;
 
     public OutboxRelay(MongoCollection<Document> collection, EventPublisher publisher, Duration sweepInterval) {
         this.collection = collection;
         this.publisher = publisher;
-        this.sweepInterval = sweepInterval;
+        this.loop = new SweepLoop(sweepInterval, passes -> passes.concatMap(pass ->
+                (pass == SweepLoop.Pass.SCHEDULED ? relayOnce() : relayDue()).onErrorResume(e -> {
+                    // The events stay in the outbox; the next pass tries again.
+                    log.warn("Outbox pass on {} failed: {}", collection.getNamespace(), e.toString());
+                    return Mono.just(0);
+                }), 1));
     }
 
     /** Asks for the outbox of this document to be sent soon; cheap, never blocks. */
     public void nudge(Object ownerId) {
         due.add(ownerId);
-        triggers.tryEmitNext(Boolean.FALSE);
+        loop.trigger();
     }
 
     /** One pass over every waiting event of the collection; emits how many were published. */
@@ -72,7 +73,7 @@ public class OutboxRelay implements SmartLifecycle {
         return relay(Filters.in("_id", ids)).doFinally(signal -> {
             if (!due.isEmpty()) {
                 // Nudges that came while this pass ran may have been dropped; make sure they get their pass.
-                triggers.tryEmitNext(Boolean.FALSE);
+                loop.trigger();
             }
         });
     }
@@ -101,28 +102,16 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = Flux.merge(Flux.interval(Duration.ZERO, sweepInterval).map(tick -> Boolean.TRUE), triggers.asFlux())
-                .onBackpressureDrop()
-                .concatMap(sweep -> (sweep ? relayOnce() : relayDue())
-                        .onErrorResume(e -> {
-                            // The events stay in the outbox; the next pass tries again.
-                            log.warn("Outbox pass on {} failed: {}", collection.getNamespace(), e.toString());
-                            return Mono.just(0);
-                        }), 1)
-                .subscribe();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
+        return loop.isRunning();
     }
 }

@@ -11,11 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import se.goteborg.vaksam.platform.events.Backoff;
+import se.goteborg.vaksam.platform.events.SweepLoop;
 import se.goteborg.vaksam.platform.sealing.SealingException;
 
 /**
@@ -38,8 +37,7 @@ class WebhookDeliveryService implements SmartLifecycle {
     private final WebhookProperties properties;
     private final Clock clock;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
-    private final Sinks.Many<Long> triggers = Sinks.many().multicast().directBestEffort();
-    private volatile Disposable loop;
+    private final SweepLoop loop;
 
     WebhookDeliveryService(WebhookRepository webhooks, DeliveryRepository deliveries, WebhookClient client,
                            WebhookSecrets secrets, WebhookProperties properties, Clock clock) {
@@ -49,24 +47,18 @@ class WebhookDeliveryService implements SmartLifecycle {
         this.secrets = secrets;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    /** Asks for a pass soon; cheap, never blocks. */
-    void nudge() {
-        triggers.tryEmitNext(0L);
-    }
-
-    @Override
-    public void start() {
-        loop = Flux.merge(Flux.interval(Duration.ZERO, properties.sweepInterval()), triggers.asFlux())
-                .onBackpressureDrop()
+        this.loop = new SweepLoop(properties.sweepInterval(), passes -> passes
                 .concatMap(pass -> webhooks.activeIds().filter(busy::add).onErrorResume(e -> {
                     log.warn("Looking for webhooks to deliver to failed: {}", e.getClass().getSimpleName());
                     return Flux.empty();
                 }), 1)
                 .flatMap(webhookId -> deliverDue(webhookId).doFinally(signal -> busy.remove(webhookId)),
-                        properties.maxConcurrentWebhooks())
-                .subscribe();
+                        properties.maxConcurrentWebhooks()));
+    }
+
+    /** Asks for a pass soon; cheap, never blocks. */
+    void nudge() {
+        loop.trigger();
     }
 
     /**
@@ -144,16 +136,17 @@ class WebhookDeliveryService implements SmartLifecycle {
     }
 
     @Override
+    public void start() {
+        loop.start();
+    }
+
+    @Override
     public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
+        return loop.isRunning();
     }
 }

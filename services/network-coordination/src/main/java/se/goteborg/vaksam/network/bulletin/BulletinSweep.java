@@ -14,15 +14,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import se.goteborg.vaksam.events.member.MemberStatus;
 import se.goteborg.vaksam.network.bulletin.BulletinRepository.Pending;
 import se.goteborg.vaksam.network.member.MemberDirectory;
 import se.goteborg.vaksam.network.member.MemberDirectory.MemberSummary;
 import se.goteborg.vaksam.platform.events.Backoff;
+import se.goteborg.vaksam.platform.events.SweepLoop;
 
 /**
  * Publishes bulletins when their time comes and sends their e-mails. A pass runs at every sweep interval and when a
@@ -47,8 +46,7 @@ class BulletinSweep implements SmartLifecycle {
     private final BulletinMailer mailer;
     private final BulletinProperties properties;
     private final Clock clock;
-    private final Sinks.Many<Long> triggers = Sinks.many().multicast().directBestEffort();
-    private volatile Disposable loop;
+    private final SweepLoop loop;
 
     BulletinSweep(BulletinRepository bulletins, DeliveryRepository deliveries, MemberDirectory members,
                   BulletinMails mails, BulletinMailer mailer, BulletinProperties properties, Clock clock) {
@@ -59,11 +57,12 @@ class BulletinSweep implements SmartLifecycle {
         this.mailer = mailer;
         this.properties = properties;
         this.clock = clock;
+        this.loop = new SweepLoop(properties.sweepInterval(), passes -> passes.concatMap(pass -> runOnce(), 1));
     }
 
     /** Asks for a pass soon; cheap, never blocks. */
     void nudge() {
-        triggers.tryEmitNext(0L);
+        loop.trigger();
     }
 
     /**
@@ -198,23 +197,16 @@ class BulletinSweep implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = Flux.merge(Flux.interval(Duration.ZERO, properties.sweepInterval()), triggers.asFlux())
-                .onBackpressureDrop()
-                .concatMap(tick -> runOnce(), 1)
-                .subscribe();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
+        return loop.isRunning();
     }
 }
