@@ -1,14 +1,10 @@
 package se.goteborg.vaksam.e2e;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +20,6 @@ import java.util.regex.Pattern;
  */
 final class IntakeDevice {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
     private static final Pattern SUBMISSION_ID = Pattern.compile("name=\"submissionId\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern KEY = Pattern.compile("name=\"key\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern RECEIPT_CODE = Pattern.compile("id=\"receipt-code\"[^>]*>\\s*([^<\\s][^<]*?)\\s*<");
@@ -75,36 +70,15 @@ final class IntakeDevice {
     }
 
     private HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
-        StringBuilder form = new StringBuilder();
-        for (Map.Entry<String, String> field : fields) {
-            if (!form.isEmpty()) {
-                form.append('&');
-            }
-            form.append(encode(field.getKey())).append('=').append(encode(field.getValue()));
-        }
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+        return send(PageForms.post(URI.create(baseUrl + path), fields));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return browser.send(request.header("Accept", "text/html").timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PageForms.send(browser, request, "text/html", TIMEOUT);
     }
 
     private static String token(String html) {
-        Matcher csrf = CSRF.matcher(html);
-        if (!csrf.find()) {
-            throw new AssertionError("the page has no CSRF token");
-        }
-        return csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+        return PageForms.csrfToken(html, "the page");
     }
 
     private static String group(Pattern pattern, String html, String what) {
@@ -113,9 +87,5 @@ final class IntakeDevice {
             throw new AssertionError("the page shows no " + what);
         }
         return matcher.group(1);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,17 +1,13 @@
 package se.goteborg.vaksam.e2e;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A person logged in at the gateway the way a browser does it, without the browser: the gateway starts the
@@ -21,7 +17,6 @@ import java.util.regex.Pattern;
  */
 final class StaffSession {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String baseUrl;
@@ -48,15 +43,9 @@ final class StaffSession {
         if (!form.uri().getPath().equals("/login")) {
             throw new AssertionError("expected identity's login form for " + username + ", got " + form.uri());
         }
-        Matcher csrf = CSRF.matcher(form.body());
-        if (!csrf.find()) {
-            throw new AssertionError("identity's login form has no CSRF token");
-        }
-        String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
-        String body = "username=" + encode(username) + "&password=" + encode("demo") + "&_csrf=" + encode(token);
-        HttpResponse<String> landed = send(browser, HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        String token = PageForms.csrfToken(form.body(), "identity's login form");
+        HttpResponse<String> landed = send(browser, PageForms.post(URI.create(baseUrl + "/login"), List.of(
+                Map.entry("username", username), Map.entry("password", "demo"), Map.entry("_csrf", token))));
         if (!landed.uri().getPath().equals(page)) {
             throw new AssertionError(username + " landed on " + landed.uri() + " (" + landed.statusCode() + ")");
         }
@@ -73,19 +62,7 @@ final class StaffSession {
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
-        try {
-            // What a browser asks for: identity sends only browsers on to its login form.
-            return client.send(request.header("Accept", "text/html,application/xhtml+xml").timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        // What a browser asks for: identity sends only browsers on to its login form.
+        return PageForms.send(client, request, "text/html,application/xhtml+xml", TIMEOUT);
     }
 }
