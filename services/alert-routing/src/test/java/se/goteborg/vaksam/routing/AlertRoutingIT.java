@@ -53,8 +53,7 @@ import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topic;
 import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.routing.deadline.AcknowledgementDeadlines;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
+import se.goteborg.vaksam.testsupport.Infrastructure;
 import se.goteborg.vaksam.testsupport.MutableClock;
 import se.goteborg.vaksam.testsupport.MutableClockConfiguration;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
@@ -77,9 +76,7 @@ class AlertRoutingIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
+        Infrastructure.register(registry);
     }
 
     @Autowired EventPublisher publisher;

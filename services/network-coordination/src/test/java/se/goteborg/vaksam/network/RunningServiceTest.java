@@ -13,9 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
-import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
+import se.goteborg.vaksam.testsupport.Infrastructure;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.pages.PageBrowser;
 
@@ -34,10 +32,7 @@ public abstract class RunningServiceTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
+        Infrastructure.registerWithTokens(registry);
     }
 
     @LocalServerPort protected int port;

@@ -31,9 +31,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import reactor.core.publisher.Flux;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
-import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
+import se.goteborg.vaksam.testsupport.Infrastructure;
 import se.goteborg.vaksam.testsupport.TestTokens;
 
 /**
@@ -52,10 +50,7 @@ class RegisterImportIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
+        Infrastructure.registerWithTokens(registry);
     }
 
     @Autowired MongoDatabase database;

@@ -43,8 +43,8 @@ import se.goteborg.vaksam.events.common.Channel;
 import se.goteborg.vaksam.events.common.ExploitationType;
 import se.goteborg.vaksam.events.common.SuspectedMinor;
 import se.goteborg.vaksam.events.tip.TipSubmitted;
+import se.goteborg.vaksam.testsupport.Infrastructure;
 import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 
 @SpringBootTest(classes = EventsPlatformIT.TestApp.class, properties = {
@@ -59,9 +59,7 @@ class EventsPlatformIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
+        Infrastructure.register(registry);
     }
 
     @SpringBootApplication

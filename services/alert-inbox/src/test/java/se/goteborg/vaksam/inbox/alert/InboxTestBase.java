@@ -33,8 +33,7 @@ import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.platform.sealing.Keysets;
 import se.goteborg.vaksam.platform.sealing.Sealer;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
+import se.goteborg.vaksam.testsupport.Infrastructure;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.TopicRecords;
@@ -65,10 +64,7 @@ abstract class InboxTestBase {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
+        Infrastructure.registerWithTokens(registry);
         registry.add("vaksam.sealing.private-keyset", KEYS::privateKeyset);
         registry.add("vaksam.sealing.tipster.public-keyset", TIPSTER_KEYS::publicKeyset);
     }

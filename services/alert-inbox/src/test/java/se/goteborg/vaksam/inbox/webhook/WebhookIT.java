@@ -52,11 +52,9 @@ import se.goteborg.vaksam.platform.events.EventPublisher;
 import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.platform.sealing.Keysets;
 import se.goteborg.vaksam.platform.sealing.Opener;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
+import se.goteborg.vaksam.testsupport.Infrastructure;
 import se.goteborg.vaksam.testsupport.MutableClock;
 import se.goteborg.vaksam.testsupport.MutableClockConfiguration;
-import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -102,9 +100,7 @@ class WebhookIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
+        Infrastructure.register(registry);
         registry.add("vaksam.mongo.database", () -> "alert-inbox-webhook-it-" + RUN);
         registry.add("vaksam.inbox.webhooks.consumer", () -> "webhook-it-" + RUN);
         registry.add("vaksam.inbox.webhooks.trusted-certificates", () -> CA.caFile().toUri().toString());

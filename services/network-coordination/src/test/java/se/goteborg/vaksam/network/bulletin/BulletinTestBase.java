@@ -26,8 +26,7 @@ import se.goteborg.vaksam.events.bulletin.BulletinChanged;
 import se.goteborg.vaksam.platform.events.Outbox;
 import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topics;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
+import se.goteborg.vaksam.testsupport.Infrastructure;
 import se.goteborg.vaksam.testsupport.MutableClock;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TestTokens;
@@ -55,10 +54,7 @@ abstract class BulletinTestBase {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
+        Infrastructure.registerWithTokens(registry);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", SMTP::port);
     }

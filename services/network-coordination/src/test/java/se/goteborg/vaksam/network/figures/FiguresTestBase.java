@@ -36,11 +36,9 @@ import se.goteborg.vaksam.network.NetworkCoordinationApplication;
 import se.goteborg.vaksam.platform.events.EventPublisher;
 import se.goteborg.vaksam.platform.events.Outbox;
 import se.goteborg.vaksam.platform.events.Topics;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
+import se.goteborg.vaksam.testsupport.Infrastructure;
 import se.goteborg.vaksam.testsupport.MutableClock;
 import se.goteborg.vaksam.testsupport.MutableClockConfiguration;
-import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.pages.PageBrowser;
 
@@ -69,10 +67,7 @@ abstract class FiguresTestBase {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
+        Infrastructure.registerWithTokens(registry);
     }
 
     @LocalServerPort int port;

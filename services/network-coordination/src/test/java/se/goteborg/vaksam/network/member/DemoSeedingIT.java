@@ -29,8 +29,7 @@ import se.goteborg.vaksam.network.NetworkCoordinationApplication;
 import se.goteborg.vaksam.platform.events.Outbox;
 import se.goteborg.vaksam.platform.events.SerdeConfig;
 import se.goteborg.vaksam.platform.events.Topics;
-import se.goteborg.vaksam.testsupport.KafkaBroker;
-import se.goteborg.vaksam.testsupport.MongoStore;
+import se.goteborg.vaksam.testsupport.Infrastructure;
 import se.goteborg.vaksam.testsupport.SchemaRegistryServer;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.TopicRecords;
@@ -47,10 +46,7 @@ class DemoSeedingIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
-        registry.add("vaksam.registry.url", () -> SchemaRegistryServer.shared().url());
-        registry.add("vaksam.mongo.uri", MongoStore::uri);
-        registry.add("vaksam.security.jwk-set-uri", TestTokens::jwkSetUri);
+        Infrastructure.registerWithTokens(registry);
     }
 
     @LocalServerPort int port;
