@@ -14,6 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import se.goteborg.vaksam.testsupport.Infrastructure;
+import se.goteborg.vaksam.testsupport.ServiceClients;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.pages.PageBrowser;
 
@@ -39,7 +40,7 @@ public abstract class RunningServiceTest {
     @Autowired protected MongoDatabase database;
 
     protected WebTestClient client() {
-        return WebTestClient.bindToServer().responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
+        return ServiceClients.of(port, DEADLINE);
     }
 
     /** A browser logged in at the gateway, which relays {@code token} with every request. */

@@ -18,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,8 +26,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import se.goteborg.vaksam.events.alert.AlertRouted;
 import se.goteborg.vaksam.events.alert.AlertStatusChanged;
 import se.goteborg.vaksam.events.tip.TipSubmitted;
@@ -39,6 +36,7 @@ import se.goteborg.vaksam.platform.events.Topics;
 import se.goteborg.vaksam.testsupport.Infrastructure;
 import se.goteborg.vaksam.testsupport.MutableClock;
 import se.goteborg.vaksam.testsupport.MutableClockConfiguration;
+import se.goteborg.vaksam.testsupport.ServiceClients;
 import se.goteborg.vaksam.testsupport.TestTokens;
 import se.goteborg.vaksam.testsupport.pages.PageBrowser;
 
@@ -80,15 +78,8 @@ abstract class FiguresTestBase {
         return client(port);
     }
 
-    /**
-     * A client of the service on {@code port} that opens a connection for each request: Reactor Netty can stop
-     * reading a kept-alive connection whose next request arrives before the previous exchange has ended on the
-     * server (reactor/reactor-netty#4361), which a test this fast provokes.
-     */
     static WebTestClient client(int port) {
-        return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(
-                        ConnectionProvider.newConnection())))
-                .responseTimeout(DEADLINE).baseUrl("http://localhost:" + port).build();
+        return ServiceClients.of(port, DEADLINE);
     }
 
     PageBrowser browser(String token) {
